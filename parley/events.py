@@ -1,0 +1,450 @@
+"""Events: from the mentions of one sentence to CONSULT events.
+
+A sentence yields an event when it has a contact trigger (meet, talks, receive, call on, visit,
+arrive, phone, summit) and enough parties: two sides from different countries/organisations,
+or one side and a counterpart, or one visitor and a destination. Roles follow the trigger kind
+(a host receives, a visitor calls on), the mode follows the place (the host's country → visit,
+a third country → third-party), status follows the cues nearest the trigger, the date the date
+expression nearest the trigger, resolved against the sentence's own reference day or the
+publication date. Every decision is logged in a Trace for `parley explain`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lexmod
+from .kb import KnowledgeBase
+from .mentions import ENTITY_KINDS
+from .model import Document, Event, Evidence, Location, Mention, Participant, Sentence
+from .resolve import (DateValue, choose_person, office_participant, parse_iso, person_participant,
+                      resolve_date_mention)
+
+TRIGGER_PRIORITY = {"phone": 0, "receive": 1, "call_on": 2, "talks": 3, "meet": 4, "visit": 5,
+                    "arrive": 6, "summit": 7}
+STATUS_PRIORITY = {"cancelled": 0, "negation": 1, "hypothetical": 2, "planned": 3}
+PARTY_KINDS = set(ENTITY_KINDS) | {"title", "counterpart", "honorific"}
+_GAP_OK = re.compile(r"^[\s\-–—,:;()（）·'\"“”‘’《》「」]*$")
+_CAP_NAME = re.compile(r"\s*((?:[A-ZÀ-ÖØ-ÞĀ-ſḀ-Ỿ][\w'’\-]+)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſḀ-Ỿ][\w'’\-]+){0,3})")
+_CJK_NAME = re.compile(r"([\u4e00-\u9fff·・\u30a0-\u30ff]{2,8})")
+_CJK_STOP = set("在与和同及、，,。将于对向就并也已会从的是为到赴说称表示")
+
+
+@dataclass
+class Chunk:
+    """Adjacent mentions that together name one side: 'Ngoại trưởng Mỹ Antony Blinken'."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    locative: bool = False
+    participant: Participant | None = None
+
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions}
+
+    def first(self, kind: str) -> Mention | None:
+        return next((m for m in self.mentions if m.kind == kind), None)
+
+    @property
+    def strong(self) -> bool:
+        """Names a person or an office (not only a state)."""
+        return bool(self.kinds() & {"person", "title", "counterpart"}) or (
+            self.participant is not None and self.participant.name is not None)
+
+
+@dataclass
+class Trace:
+    sentence: Sentence
+    triggers: list[str]
+    decision: str
+    event: Event | None = None
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    kb: KnowledgeBase
+    published: dt.date | None
+    mentions: list[Mention]
+    traces: list[Trace] = field(default_factory=list)
+    last_date: dict[int, DateValue] = field(default_factory=dict)  # block → last explicit date
+    persons_seen: list[Participant] = field(default_factory=list)
+
+
+def _entity_ids(m: Mention, kind: str) -> list[str]:
+    if not isinstance(m.value, list):
+        return []
+    return [ident for k, ident in m.value if k == kind]
+
+
+# ---------------------------------------------------------------- chunks
+def build_chunks(doc: Document, ms: list[Mention]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    cur: Chunk | None = None
+    for m in ms:
+        if m.kind not in PARTY_KINDS:
+            cur = None
+            continue
+        if cur is not None:
+            gap = doc.text[cur.end:m.start]
+            joinable = len(gap) <= 3 and _GAP_OK.match(gap) is not None
+            kinds = cur.kinds()
+            # a person closes a side; a second state or person starts a new one
+            closes = ("person" in kinds or (m.kind == "country" and "country" in kinds)
+                      or (m.kind == "org" and "org" in kinds) or (m.kind in ("country", "org") and "," in gap))
+            if joinable and not closes:
+                cur.mentions.append(m)
+                cur.end = m.end
+                continue
+        cur = Chunk([m], m.start, m.end)
+        chunks.append(cur)
+    return chunks
+
+
+def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention]) -> None:
+    """A bare state or city after 'in/tại/在' (or before 'で/에서') is where, not who."""
+    before = [m for m in ms if m.kind == "loc_before"]
+    after = [m for m in ms if m.kind == "loc_after"]
+    for c in chunks:
+        if c.kinds() - {"country", "place"}:
+            continue
+        if any(0 <= c.start - b.end <= 2 for b in before) or any(0 <= a.start - c.end <= 1 for a in after):
+            c.locative = True
+        elif c.kinds() == {"place"}:
+            c.locative = True  # cities are places unless they carry a title
+    # '土耳其安卡拉': a state followed by one of its cities is a place too
+    for a, b in zip(chunks, chunks[1:]):
+        if a.kinds() == {"country"} and b.locative and b.start - a.end <= 1:
+            a.locative = True
+
+
+# ---------------------------------------------------------------- participants
+def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str) -> Participant | None:
+    kb = ctx.kb
+    country = None
+    org = None
+    for m in c.mentions:
+        if m.kind == "country" and country is None:
+            ids = _entity_ids(m, "country")
+            country = ids[0] if ids else None
+        if m.kind == "org" and org is None:
+            ids = _entity_ids(m, "org")
+            org = ids[0] if ids else None
+    title = c.first("title")
+    role = title.value if title else None
+    person_m = c.first("person")
+    surface = ctx.doc.text[c.start:c.end]
+    if person_m is not None:
+        p = choose_person(kb, _entity_ids(person_m, "person"), day, country, role)
+        if p is not None:
+            part = person_participant(kb, p, day, role, surface)
+            if country and part.country != country and org is None and part.org is None:
+                part.country = country  # the article says which side he speaks for
+            return part
+    if c.first("counterpart") is not None:
+        return Participant(name=None, country=country, org=org, role="counterpart", surface=surface)
+    if role and (country or org):
+        # an office named without a person: who held it then, or the name written next to it
+        unknown = _unknown_name(ctx.doc.text, c.end, lang)
+        if unknown:
+            return Participant(name=unknown, country=country, org=org if not country else None,
+                               role=role, surface=surface + " " + unknown)
+        return office_participant(kb, role, country or org, country is None, day, surface)
+    if role or c.first("honorific") is not None:
+        unknown = _unknown_name(ctx.doc.text, c.end, lang)
+        if unknown:
+            return Participant(name=unknown, country=country, org=org, role=role, surface=surface)
+        return None
+    if country:
+        return Participant(name=None, country=country, surface=surface)
+    if org:
+        o = kb.orgs.get(org)
+        if o is not None and o.kind == "armed_group" and o.country:
+            return Participant(name=None, country=o.country, org=o.id, surface=surface)
+        return Participant(name=None, org=org, surface=surface)
+    return None
+
+
+def _unknown_name(text: str, at: int, lang: str) -> str | None:
+    """A person's name written right after a title and not in the knowledge base."""
+    if lang in ("zh", "ja"):
+        m = _CJK_NAME.match(text, at)
+        if not m:
+            return None
+        name = ""
+        for ch in m.group(1):
+            if ch in _CJK_STOP:
+                break
+            name += ch
+        return name if 2 <= len(name) <= 4 else None
+    m = _CAP_NAME.match(text, at)
+    if m:
+        return m.group(1)
+    return None
+
+
+# ---------------------------------------------------------------- one sentence
+def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Event]:
+    lex = lexmod.get(s.lang) if s.lang in lexmod.available() else lexmod.get(ctx.doc.lang)
+    suppress = [m for m in ms if m.kind == "suppress"]
+    triggers = [m for m in ms if m.kind == "trigger"
+                and not any(x.start <= m.start and m.end <= x.end for x in suppress)]
+    # remember explicit dates of the block: later sentences without a date may refer to them
+    explicit = [m for m in ms if m.kind == "date"]
+    if not triggers:
+        for m in explicit:
+            v = resolve_date_mention(m, ctx.published, False)
+            if v:
+                ctx.last_date[s.block] = v
+        if any(m.kind == "trigger" for m in ms):
+            ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
+        return []
+    trig = min(triggers, key=lambda m: (TRIGGER_PRIORITY.get(m.value, 9), m.start))
+    kind = trig.value
+    tnames = [f"{m.text}:{m.value}" for m in triggers]
+
+    status = _status(ms, trig, s.lang)
+    if status in ("negation", "hypothetical"):
+        ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
+        return []
+    future = status == "planned"
+    date, date_explicit = _date(ctx, s, ms, trig, future)
+    if date and not future and ctx.published and date.as_date() and date.day and \
+            date.as_date() > ctx.published + dt.timedelta(days=1):
+        future, status = True, "planned"
+    day = date.iso() if date else (ctx.doc.published or None)
+
+    chunks = build_chunks(ctx.doc, ms)
+    _mark_locatives(ctx.doc, chunks, ms)
+    parties: list[Chunk] = []
+    for c in chunks:
+        if c.locative:
+            continue
+        c.participant = resolve_chunk(ctx, c, day, s.lang)
+        if c.participant is not None and c.participant.key():
+            parties.append(c)
+        elif c.participant is not None and c.participant.role == "counterpart":
+            parties.append(c)
+    location = _location(ctx, chunks, ms, trig)
+    dest = next((m.value for m in ms if m.kind == "destination"), None)
+    parties = _select_parties(parties, kind, location)
+    _resolve_counterparts(ctx, parties, day)
+    keyed = [c for c in parties if c.participant and c.participant.key()]
+    keys = {c.participant.key() for c in keyed}
+    if kind == "visit" and dest and dest not in keys and keyed:
+        keyed.append(Chunk([], trig.start, trig.end, participant=Participant(country=dest, surface=trig.text)))
+        keys.add(dest)
+    if kind in ("visit", "arrive") and len(keys) == 1 and location and location.country \
+            and location.country not in keys:
+        keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
+        keys.add(location.country)
+    if len(keys) < 2:
+        ctx.traces.append(Trace(s, tnames, f"not an event: {len(keys)} side(s) {sorted(keys)}"))
+        return []
+    ev = _assemble(ctx, s, trig, kind, keyed, location, status, date, date_explicit, lex)
+    ctx.traces.append(Trace(s, tnames, "event", ev))
+    return [ev]
+
+
+def _status(ms: list[Mention], trig: Mention, lang: str) -> str:
+    cjk = lang in ("zh", "ja", "ko")
+    before, after = (12, 10) if cjk else (45, 25)
+    best: tuple[int, int, str] | None = None
+    for m in ms:
+        if m.kind != "status":
+            continue
+        if trig.start - before <= m.end <= trig.start + 1 or trig.end - 1 <= m.start <= trig.end + after \
+                or (m.start >= trig.start and m.end <= trig.end):
+            dist = max(trig.start - m.end, m.start - trig.end, 0)
+            cand = (STATUS_PRIORITY.get(m.value, 9), dist, m.value)
+            if best is None or cand < best:
+                best = cand
+    return best[2] if best else "occurred"
+
+
+def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
+          future: bool) -> tuple[DateValue | None, bool]:
+    cands = [m for m in ms if m.kind in ("date", "reldate")]
+    explicit = [m for m in cands if m.kind == "date"]
+    anchor = ctx.published
+    # the sentence's own reference day: "ngày 19/7 ... tuần tới" counts from 19/7
+    ref = None
+    for m in explicit:
+        v = resolve_date_mention(m, ctx.published, False)
+        if v and v.day:
+            ref = v
+            break
+    if cands:
+        def cost(m: Mention) -> float:
+            d = m.start - trig.end if m.start >= trig.end else trig.start - m.end
+            if future and m.start >= trig.end:
+                d *= 0.5  # planned events put their date after the verb
+            return d
+        pick = min(cands, key=cost)
+        base = anchor
+        if pick.kind == "reldate" and ref is not None and ref.as_date():
+            base = ref.as_date()
+        v = resolve_date_mention(pick, base, future)
+        if v is not None:
+            if pick.kind == "date":
+                ctx.last_date[s.block] = v
+            return v, True
+    prior = ctx.last_date.get(s.block)
+    if prior is not None:
+        return prior, False
+    if not future and ctx.published:
+        return DateValue(ctx.published.year, ctx.published.month, ctx.published.day), False
+    return None, False
+
+
+def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Mention) -> Location | None:
+    places = [c for c in chunks if c.locative]
+    if not places:
+        return None
+    pick = min(places, key=lambda c: abs(c.start - trig.start))
+    city = next((m for c in places for m in c.mentions if m.kind == "place"
+                 and abs(c.start - pick.start) < 40), None)
+    if city is not None:
+        idx = [int(i) for i in _entity_ids(city, "place")]
+        pls = sorted((ctx.kb.places[i] for i in idx), key=lambda p: -p.population)
+        # a name shared by several cities: prefer one in a state the sentence names
+        named = {i for c in chunks for m in c.mentions if m.kind == "country" for i in _entity_ids(m, "country")}
+        pls.sort(key=lambda p: (p.country not in named, -p.population))
+        if pls:
+            pl = pls[0]
+            return Location(pl.venue_of or pl.name, pl.country)
+    cm = next((m for m in pick.mentions if m.kind == "country"), None)
+    if cm is not None:
+        ids = _entity_ids(cm, "country")
+        if ids:
+            return Location(None, ids[0])
+    return None
+
+
+def _select_parties(parties: list[Chunk], kind: str, location: Location | None) -> list[Chunk]:
+    """Drop bare states that only qualify a named side or are the topic of the talks."""
+    strong = [c for c in parties if c.strong]
+    strong_keys = {c.participant.key() for c in strong if c.participant and c.participant.key()}
+    out = []
+    for c in parties:
+        p = c.participant
+        if c.strong:
+            out.append(c)
+            continue
+        if p.key() in strong_keys:
+            continue
+        if p.org and not p.country and kind != "summit":
+            continue  # 'the G7 meeting', 'NATO allies': an occasion, not a side
+        out.append(c)
+    weak = [c for c in out if not c.strong]
+    if len(strong_keys) >= 2 and weak and kind != "summit":
+        out = [c for c in out if c.strong]
+    elif len(strong_keys) == 1 and len(weak) > 1:
+        out = [c for c in out if c.strong] + weak[:1]
+    return out
+
+
+def _resolve_counterparts(ctx: DocContext, parties: list[Chunk], day: str | None) -> None:
+    """'người đồng cấp Hàn Quốc', '他的俄罗斯同行': the other side's holder of the same office."""
+    for c in parties:
+        p = c.participant
+        if p is None or p.role != "counterpart":
+            continue
+        other = next((o.participant for o in parties if o is not c and o.participant
+                      and o.participant.role not in (None, "counterpart")), None)
+        role = other.role if other else None
+        seat = p.country or p.org
+        if not seat:
+            continue
+        # a person of that side with that office named elsewhere in the article is the counterpart
+        seen = next((q for q in ctx.persons_seen if q.key() == seat and q.name
+                     and (role is None or q.role == role)), None)
+        if seen is not None:
+            c.participant = Participant(seen.name, seen.country, seen.org, seen.role, seen.person_id, p.surface)
+        elif role:
+            c.participant = office_participant(ctx.kb, role, seat, p.country is None, day, p.surface)
+        else:
+            c.participant = Participant(None, p.country, p.org, None, None, p.surface)
+
+
+def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: list[Chunk],
+              location: Location | None, status: str, date: DateValue | None, explicit: bool,
+              lex) -> Event:
+    parts = [c.participant for c in parties]
+    # one side per person: the same person named twice in a sentence is one participant
+    uniq: list[Participant] = []
+    for p in parts:
+        if not any((q.person_id and q.person_id == p.person_id) or
+                   (q.name is None and p.name is None and q.key() == p.key()) for q in uniq):
+            uniq.append(p)
+    parts = uniq
+    subject_i = 0
+    mode = ""
+    actor, recipient = parts, []
+    if kind == "phone":
+        mode, location = "phone", None
+    elif kind == "summit" and (len({p.key() for p in parts}) >= 3 or any(p.org and not p.country for p in parts)):
+        mode = "multilateral"
+    elif location and location.country:
+        hosts = [p for p in parts if p.country == location.country]
+        guests = [p for p in parts if p.country != location.country]
+        if hosts and guests:
+            mode, actor, recipient = "visit", guests, hosts
+        elif not hosts:
+            mode = "third-party"
+    if mode == "" and kind in ("receive", "call_on", "visit", "arrive") and len(parts) >= 2:
+        subject = parts[subject_i]
+        subj_key = subject.key()
+        same = [p for p in parts if p.key() == subj_key]
+        others = [p for p in parts if p.key() != subj_key]
+        if kind == "receive":
+            actor, recipient = others, same
+        else:
+            actor, recipient = same, others
+        mode = "" if any(p.role == "ambassador" for p in actor) else "visit"
+        if mode == "visit" and location is None and recipient and recipient[0].country:
+            location = Location(None, recipient[0].country)
+    for p in parts:
+        if p.name:
+            ctx.persons_seen.append(p)
+    conf = 0.5 + 0.1 * sum(1 for p in parts if p.name) + (0.1 if explicit else 0)
+    return Event(mode=mode, actor=list(actor), recipient=list(recipient),
+                 date=date.iso() if date else None, location=location, status=status,
+                 date_inferred=not explicit,
+                 evidence=[Evidence(s.text, s.start, s.end, trig.text)], furniture=s.furniture,
+                 confidence=min(conf, 0.95), doc_id=ctx.doc.doc_id, lang=s.lang)
+
+
+# ---------------------------------------------------------------- whole document
+def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[Participant]:
+    """Every known person the article names, for resolving 'his counterpart'."""
+    out: list[Participant] = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        p = choose_person(kb, _entity_ids(m, "person"), doc.published)
+        if p is not None and p.id not in seen:
+            seen.add(p.id)
+            out.append(person_participant(kb, p, doc.published, None, m.text))
+    return out
+
+
+def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
+    ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published), mentions=mentions)
+    ctx.persons_seen = _persons_in(doc, kb, mentions)
+    events: list[Event] = []
+    j = 0
+    for s in doc.sentences:
+        while j < len(mentions) and mentions[j].start < s.start:
+            j += 1
+        k = j
+        ms = []
+        while k < len(mentions) and mentions[k].start < s.end:
+            if mentions[k].end <= s.end:
+                ms.append(mentions[k])
+            k += 1
+        events.extend(sentence_events(ctx, s, ms))
+    return events, ctx.traces

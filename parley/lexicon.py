@@ -1,0 +1,143 @@
+"""Per-language words (triggers, titles, status cues, date words, furniture markers), read from
+`parley/lexicons/<lang>.yaml`. Everything language-specific the pipeline knows lives there."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .kb.loader import KBError, LEXICON_DIR, read_yaml
+
+TRIGGER_KINDS = ("meet", "talks", "receive", "call_on", "visit", "arrive", "phone", "summit")
+STATUS_KINDS = ("planned", "cancelled", "negation", "hypothetical")
+DATE_WORDS = ("this_week", "next_week", "last_week", "next_month", "last_month", "this_month",
+              "next_year", "last_year", "this_year")
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    boundaries: str = "word"  # word | none | arabic
+    triggers: dict[str, list[str]] = field(default_factory=dict)
+    suppress: list[str] = field(default_factory=list)
+    status: dict[str, list[str]] = field(default_factory=dict)
+    counterpart: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    date_words: dict[str, list[str]] = field(default_factory=dict)
+    patterns: list[re.Pattern] = field(default_factory=list)
+    month_names: dict[str, int] = field(default_factory=dict)
+    furniture: dict[str, list[str]] = field(default_factory=dict)
+    # grammar words: a country after a locative is a place, not a party ("tại Đức", "在土耳其")
+    locative_before: list[str] = field(default_factory=list)
+    locative_after: list[str] = field(default_factory=list)  # postpositions: 東京で, 서울에서
+    conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
+    visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
+
+    def terms(self):
+        """(term, kind, value) for the dictionary matcher."""
+        for kind, words in self.triggers.items():
+            for w in words:
+                yield w, "trigger", kind
+        for w in self.suppress:
+            yield w, "suppress", None
+        for kind, words in self.status.items():
+            for w in words:
+                yield w, "status", kind
+        for w in self.counterpart:
+            yield w, "counterpart", None
+        for w in self.honorifics:
+            yield w, "honorific", None
+        for role, words in self.titles.items():
+            for w in words:
+                yield w, "title", role
+        for w, n in self.relative_days.items():
+            yield w, "reldate", ("day", n)
+        for w, n in self.weekdays.items():
+            yield w, "reldate", ("weekday", n)
+        for kind, words in self.date_words.items():
+            for w in words:
+                yield w, "reldate", (kind, 0)
+        for w in self.locative_before:
+            yield w, "loc_before", None
+        for w in self.locative_after:
+            yield w, "loc_after", None
+        for w in self.conjunctions:
+            yield w, "conj", None
+        for w, iso3 in self.visit_compounds.items():
+            yield w, "trigger", "visit"
+            yield w, "destination", iso3
+
+
+def _months(lang: str) -> dict[str, int]:
+    from babel import Locale
+
+    try:
+        loc = Locale.parse(lang.replace("-", "_"))
+    except Exception:
+        return {}
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for num, name in loc.months[context][width].items():
+                name = name.strip(".").lower()
+                if len(name) >= 3 and not name.isdigit():
+                    out[name] = num
+    return out
+
+
+def _strs(v) -> list[str]:
+    return [str(x) for x in (v or []) if x is not None and str(x).strip()]
+
+
+def parse_lexicon(raw: dict, lang: str) -> Lexicon:
+    if not isinstance(raw, dict):
+        raise KBError(f"lexicon {lang}: expected a mapping")
+    dates = raw.get("dates") or {}
+    months = _months(lang)
+    lex = Lexicon(
+        lang=lang,
+        boundaries=str(raw.get("boundaries") or "word"),
+        triggers={k: _strs(v) for k, v in (raw.get("triggers") or {}).items()},
+        suppress=_strs(raw.get("suppress")),
+        status={k: _strs(v) for k, v in (raw.get("status") or {}).items()},
+        counterpart=_strs(raw.get("counterpart")),
+        honorifics=_strs(raw.get("honorifics")),
+        titles={k: _strs(v) for k, v in (raw.get("titles") or {}).items()},
+        relative_days={str(k): int(v) for k, v in (dates.get("relative_days") or {}).items()},
+        weekdays={str(k): int(v) for k, v in (dates.get("weekdays") or {}).items()},
+        date_words={k: _strs(dates.get(k)) for k in DATE_WORDS if dates.get(k)},
+        month_names=months,
+        furniture={k: _strs(v) for k, v in (raw.get("furniture") or {}).items()},
+        locative_before=_strs((raw.get("grammar") or {}).get("locative_before")),
+        locative_after=_strs((raw.get("grammar") or {}).get("locative_after")),
+        conjunctions=_strs((raw.get("grammar") or {}).get("conjunctions")),
+        visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()},
+    )
+    month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!x)x"
+    for pat in _strs(dates.get("patterns")):
+        src = pat.replace("{MONTH}", f"(?P<mname>{month_alt})")
+        try:
+            lex.patterns.append(re.compile(src, re.IGNORECASE))
+        except re.error as e:
+            raise KBError(f"lexicon {lang}: bad date pattern {pat!r}: {e}") from None
+    unknown = set(lex.triggers) - set(TRIGGER_KINDS)
+    if unknown:
+        raise KBError(f"lexicon {lang}: unknown trigger kinds {sorted(unknown)}")
+    return lex
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in LEXICON_DIR.glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def get(lang: str) -> Lexicon:
+    """The lexicon of `lang`; a language without one gets an empty lexicon (no events)."""
+    path = Path(LEXICON_DIR) / f"{lang}.yaml"
+    if not path.exists():
+        return Lexicon(lang=lang)
+    return parse_lexicon(read_yaml(path) or {}, lang)

@@ -1,0 +1,194 @@
+"""Mentions: one Aho-Corasick pass per document finds every knowledge-base name and lexicon
+term; overlaps are settled longest-first; numeric and month-name dates come from the
+lexicon's regexes. Automata are built once per language and cached on disk."""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from . import lexicon as lexmod
+from .kb import ANY, KnowledgeBase, norm_lang
+from .kb.loader import cache_dir
+from .model import Document, Mention
+
+log = logging.getLogger(__name__)
+ENTITY_KINDS = ("person", "org", "country", "place")
+ENTITY_PRIORITY = {"person": 0, "org": 1, "country": 2, "place": 3}
+_ARABIC_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def lower_keep_length(text: str) -> str:
+    """str.lower() that never changes the length ('İ' stays one char), so offsets survive."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_"
+
+
+def _latin_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha() or "\u00C0" <= c <= "\u024F" or "\u1E00" <= c <= "\u1EFF"
+
+
+@dataclass
+class Matcher:
+    lang: str
+    automaton: ahocorasick.Automaton
+    boundaries: str
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        low = lower_keep_length(text)
+        end = len(text) if end is None else end
+        raw: list[Mention] = []
+        for stop, entries in self.automaton.iter(low, start, end):
+            form_len = entries[0][3]
+            s, e = stop - form_len + 1, stop + 1
+            surface = text[s:e]
+            if not self._bounded(text, s, e, surface):
+                continue
+            lex_kinds: dict[str, object] = {}
+            ents: list[tuple[str, str]] = []
+            for kind, value, cased, _ in entries:
+                if cased and surface[:1].islower():
+                    continue  # a proper name written in lower case is a common word
+                if kind in ENTITY_KINDS:
+                    ents.append((kind, value))
+                elif kind not in lex_kinds:
+                    lex_kinds[kind] = value
+            if ents:
+                ents.sort(key=lambda kv: ENTITY_PRIORITY[kv[0]])
+                raw.append(Mention(ents[0][0], s, e, surface, ents))
+            for kind, value in lex_kinds.items():
+                raw.append(Mention(kind, s, e, surface, value))
+        return _longest_first(raw)
+
+    def _bounded(self, text: str, s: int, e: int, surface: str) -> bool:
+        before = text[s - 1] if s > 0 else " "
+        after = text[e] if e < len(text) else " "
+        if self.boundaries == "none":
+            # Latin words inside CJK text still need their own boundaries
+            if _latin_letter(surface[0]) and _latin_letter(before):
+                return False
+            return not (_latin_letter(surface[-1]) and _latin_letter(after))
+        if _is_word_char(after):
+            return False
+        if not _is_word_char(before):
+            return True
+        if self.boundaries == "arabic":
+            for p in _ARABIC_PROCLITICS:
+                k = s - len(p)
+                if k >= 0 and text[k:s] == p and (k == 0 or not _is_word_char(text[k - 1])):
+                    return True
+        return False
+
+
+def _longest_first(ms: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions; mentions of one exact span are all kept."""
+    ms.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Mention] = []
+    for m in ms:
+        if any(m.start < e and s < m.end and (s, e) != (m.start, m.end) for s, e in taken):
+            continue
+        kept.append(m)
+        taken.append((m.start, m.end))
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def build_matcher(kb: KnowledgeBase, lang: str) -> Matcher:
+    lex = lexmod.get(lang)
+    table: dict[str, list[tuple]] = {}
+
+    def add(form: str, kind: str, value, cased: bool) -> None:
+        key = lower_keep_length(form.strip())
+        if not key:
+            return
+        table.setdefault(key, []).append((kind, value, cased, len(key)))
+
+    base = norm_lang(lang)
+    for source in (kb.forms.get(ANY, {}), kb.forms.get(base, {})):
+        for form, entries in source.items():
+            cased = form[:1].isupper()
+            for kind, ident in entries:
+                add(form, kind, ident, cased)
+    for term, kind, value in lex.terms():
+        add(term, kind, value, False)
+    auto = ahocorasick.Automaton()
+    for key, entries in table.items():
+        auto.add_word(key, entries)
+    auto.make_automaton()
+    return Matcher(lang=lang, automaton=auto, boundaries=lex.boundaries)
+
+
+_MATCHERS: dict[tuple[str, str], Matcher] = {}
+
+
+def matcher_for(kb: KnowledgeBase, lang: str) -> Matcher:
+    key = (kb.fingerprint, lang)
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    path = cache_dir() / f"matcher-{kb.fingerprint}-{lang}.pickle"
+    m = None
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                m = pickle.load(fh)
+        except Exception as e:
+            log.warning("matcher cache %s unreadable (%s); rebuilding", path, e)
+    if m is None:
+        m = build_matcher(kb, lang)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(m, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as e:
+            log.warning("cannot write matcher cache %s: %s", path, e)
+    _MATCHERS[key] = m
+    return m
+
+
+def date_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Explicit dates found by the lexicon's regexes: value = dict(y=, m=, d=) (ints or None)."""
+    lex = lexmod.get(lang)
+    end = len(text) if end is None else end
+    out: list[Mention] = []
+    for pat in lex.patterns:
+        for mt in pat.finditer(text, start, end):
+            g = mt.groupdict()
+            month = None
+            if g.get("mname"):
+                month = lex.month_names.get(g["mname"].lower().strip("."))
+            elif g.get("m"):
+                month = int(g["m"])
+            day = int(g["d"]) if g.get("d") else None
+            year = int(g["y"]) if g.get("y") else None
+            if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+                continue
+            if month is None and day is None and year is None:
+                continue
+            out.append(Mention("date", mt.start(), mt.end(), mt.group(0), {"y": year, "m": month, "d": day}))
+    return _longest_first(out)
+
+
+def find_mentions(doc: Document, kb: KnowledgeBase, lang: str | None = None) -> list[Mention]:
+    lang = lang or doc.lang
+    m = matcher_for(kb, lang).find(doc.text)
+    dates = date_mentions(doc.text, lang)
+    # a date regex that overlaps a name (e.g. digits inside an org acronym) loses
+    spans = [(x.start, x.end) for x in m if x.kind in ENTITY_KINDS]
+    dates = [d for d in dates if not any(d.start < e and s < d.end for s, e in spans)]
+    return sorted(m + dates, key=lambda x: (x.start, x.end))
+
+
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")

@@ -1,0 +1,54 @@
+"""Merge: one event per real-world contact. Within a document, reports of the same contact
+(same sides, same status, compatible dates) collapse into one event that keeps the most
+specific date, place and names, and every evidence sentence."""
+from __future__ import annotations
+
+from .model import Event, Participant
+
+
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def same_contact(a: Event, b: Event) -> bool:
+    """Same sides and status, and dates that agree (an inferred date agrees with any)."""
+    if a.keys() != b.keys() or a.status != b.status:
+        return False
+    return a.date_inferred or b.date_inferred or compatible_dates(a.date, b.date)
+
+
+def _named(ps: list[Participant]) -> int:
+    return sum(1 for p in ps if p.name)
+
+
+def absorb(keep: Event, other: Event) -> None:
+    """Fold `other` (a second report of the same contact) into `keep`."""
+    if keep.date_inferred and not other.date_inferred:
+        keep.date, keep.date_inferred = other.date, False
+    elif other.date and keep.date and not other.date_inferred and len(other.date) > len(keep.date) \
+            and other.date.startswith(keep.date):
+        keep.date = other.date
+    elif other.date and not keep.date:
+        keep.date = other.date
+    if other.location and (keep.location is None or (keep.location.name is None and other.location.name)):
+        keep.location = other.location
+    if (not keep.mode and other.mode) or (keep.mode == other.mode and
+                                          _named(other.participants()) > _named(keep.participants())):
+        keep.mode, keep.actor, keep.recipient = other.mode, other.actor, other.recipient
+    keep.furniture = keep.furniture and other.furniture
+    keep.evidence.extend(other.evidence)
+    keep.confidence = max(keep.confidence, other.confidence)
+
+
+def merge_document(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for kept in out:
+            if same_contact(kept, ev):
+                absorb(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out
