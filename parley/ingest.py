@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
 import logging
 import os
@@ -244,3 +243,17 @@ def _from_warc(path: Path) -> Iterator[Item]:
                     yield item
     except Exception as e:  # warcio raises several kinds on truncated archives
         yield Skip(str(path), f"truncated or broken WARC after {count} records ({type(e).__name__}: {e})")
+        return
+    if path.name.lower().endswith(".gz") and not _gzip_complete(path):
+        # warcio stops quietly at a cut gzip member: the last record is lost, say so
+        yield Skip(str(path), f"truncated WARC: gzip stream ends early, {count} records read")
+
+
+def _gzip_complete(path: Path) -> bool:
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+        return True
+    except (OSError, EOFError, zlib.error):
+        return False

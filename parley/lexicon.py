@@ -115,7 +115,8 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         locative_before=_strs((raw.get("grammar") or {}).get("locative_before")),
         locative_after=_strs((raw.get("grammar") or {}).get("locative_after")),
         conjunctions=_strs((raw.get("grammar") or {}).get("conjunctions")),
-        visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()},
+        visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()
+                         if v},
     )
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!x)x"
     for pat in _strs(dates.get("patterns")):

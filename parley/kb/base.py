@@ -60,7 +60,7 @@ class KnowledgeBase:
 
     def lookup(self, form: str, lang: str) -> list[tuple[str, str]]:
         lang = norm_lang(lang)
-        return self.forms[lang].get(form, []) + self.forms[ANY].get(form, [])
+        return self.forms.get(lang, {}).get(form, []) + self.forms.get(ANY, {}).get(form, [])
 
     def find(self, name: str, day: str | None = None) -> list[dict]:
         """Everything a name may resolve to, in any language (for `parley kb find`)."""
