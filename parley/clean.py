@@ -32,7 +32,11 @@ def furniture_markers() -> dict[str, frozenset[str] | tuple[str, ...]]:
     block: set[str] = set()
     line: set[str] = set()
     for lang in lexmod.available():
-        f = lexmod.get(lang).furniture
+        try:
+            f = lexmod.get(lang).furniture
+        except ValueError as e:  # a broken lexicon costs its own language, not every document
+            log.warning("lexicon %s not loaded: %s", lang, e)
+            continue
         end.update(_norm(x) for x in f.get("end", []))
         block.update(_norm(x) for x in f.get("block", []))
         line.update(_norm(x) for x in f.get("line", []))
@@ -54,6 +58,35 @@ def normalise_text(text: str) -> str:
         if ln or (out and out[-1]):
             out.append(ln)
     return "\n".join(out).strip()
+
+
+_WRAP_END = re.compile(r"[.!?。！？:：\"”’»)）]$")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines (wire copy wrapped at ~70 columns) back into paragraphs."""
+    lines = text.split("\n")
+    full = [ln for ln in lines if ln.strip()]
+    if len(full) < 6:
+        return text
+    wrapped = sum(1 for ln in full if 35 <= len(ln) <= 85 and not _WRAP_END.search(ln.rstrip()))
+    if wrapped < 0.5 * len(full) or max(len(ln) for ln in full) > 100:
+        return text
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if out else ""
+        joinable = (prev and ln.strip() and not _WRAP_END.search(prev.rstrip()) and not prev.isupper()
+                    and not ln.lstrip().startswith(("-", "•", "*")) and len(prev) >= 35)
+        if joinable:
+            sep = "" if _is_cjk(prev[-1:]) and _is_cjk(ln.lstrip()[:1]) else " "
+            out[-1] = prev.rstrip() + sep + ln.strip()
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
+def _is_cjk(c: str) -> bool:
+    return bool(c) and ("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
 
 
 def html_to_text(html: str) -> tuple[str, str | None, str | None]:
@@ -161,7 +194,7 @@ def clean(raw: RawDocument) -> Document:
     if len(text) > MAX_CHARS:
         log.warning("%s: text cut to %d of %d characters", raw.doc_id, MAX_CHARS, len(text))
         text = text[:MAX_CHARS]
-    text = normalise_text(text)
+    text = unwrap_lines(normalise_text(text))
     if title and text and not text.startswith(title.strip()):
         text = title.strip() + "\n" + text
     doc = Document(doc_id=raw.doc_id, text=text, title=title, published=published, url=raw.url,

@@ -227,6 +227,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             parties.append(c)
         elif c.participant is not None and c.participant.role == "counterpart":
             parties.append(c)
+    _inherit_titles(ctx, chunks, ms, day, s.lang)
     location = _location(ctx, chunks, ms, trig)
     dest = next((m.value for m in ms if m.kind == "destination"), None)
     parties = _select_parties(parties, kind, location)
@@ -242,6 +243,10 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         keys.add(location.country)
     if len(keys) < 2:
         ctx.traces.append(Trace(s, tnames, f"not an event: {len(keys)} side(s) {sorted(keys)}"))
+        return []
+    if not any(c.strong for c in keyed):
+        # bare state names around a trigger are mostly topics ('relations between A and B')
+        ctx.traces.append(Trace(s, tnames, f"not an event: no person or office among {sorted(keys)}"))
         return []
     ev = _assemble(ctx, s, trig, kind, keyed, location, status, date, date_explicit, lex)
     ctx.traces.append(Trace(s, tnames, "event", ev))
@@ -297,6 +302,27 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
     if not future and ctx.published:
         return DateValue(ctx.published.year, ctx.published.month, ctx.published.day), False
     return None, False
+
+
+def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day: str | None,
+                    lang: str) -> None:
+    """'Ngoại trưởng Mỹ, Đức' / 'the US and German foreign ministers': a bare state coordinated
+    with a titled one shares its title."""
+    conj = [m for m in ms if m.kind == "conj"]
+    for a, b in zip(chunks, chunks[1:]):
+        pa = a.participant
+        if b.locative or b.kinds() != {"country"} or pa is None or "title" not in a.kinds() or "person" in a.kinds():
+            continue
+        gap = ctx.doc.text[a.end:b.start]
+        joined = _GAP_OK.match(gap) is not None and len(gap) <= 3 or any(
+            a.end <= m.start and m.end <= b.start for m in conj) and len(gap) <= 8
+        if not joined:
+            continue
+        role = a.first("title").value
+        ids = _entity_ids(b.first("country"), "country")
+        if ids:
+            b.mentions.insert(0, a.first("title"))
+            b.participant = office_participant(ctx.kb, role, ids[0], False, day, ctx.doc.text[b.start:b.end])
 
 
 def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Mention) -> Location | None:

@@ -141,4 +141,8 @@ def get(lang: str) -> Lexicon:
     path = Path(LEXICON_DIR) / f"{lang}.yaml"
     if not path.exists():
         return Lexicon(lang=lang)
-    return parse_lexicon(read_yaml(path) or {}, lang)
+    raw = read_yaml(path) or {}
+    grammar = Path(LEXICON_DIR) / "grammar" / f"{lang}.yaml"
+    if grammar.exists():  # function words (locatives, conjunctions) live beside the vocabulary
+        raw = {**raw, "grammar": {**(raw.get("grammar") or {}), **((read_yaml(grammar) or {}).get("grammar") or {})}}
+    return parse_lexicon(raw, lang)

@@ -10,7 +10,14 @@ from .model import Document, Sentence
 _FALLBACK = re.compile(r"(?<=[.!?。！？])\s*")
 
 
+_CJK_SENT = re.compile(r"(?<=[。！？!?])(?=[^”」』）)\]’\"])")
+_CJK_LANGS = ("zh", "ja")
+
+
 def _split(lang: str, text: str) -> list[str]:
+    if lang in _CJK_LANGS:
+        # full stops end sentences even when digits follow ('交谈。1月21日'), which sentencex keeps
+        return [p for p in _CJK_SENT.split(text) if p.strip()]
     try:
         import sentencex
 

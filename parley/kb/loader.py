@@ -40,7 +40,7 @@ def cache_dir() -> Path:
 
 def data_files(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
     files = sorted(DATA_DIR.glob("*.yaml")) + sorted((DATA_DIR / "persons").glob("*.yaml"))
-    files += sorted(LEXICON_DIR.glob("*.yaml"))
+    files += sorted(LEXICON_DIR.glob("*.yaml")) + sorted((LEXICON_DIR / "grammar").glob("*.yaml"))
     return files + [Path(p) for p in extra]
 
 
@@ -57,7 +57,7 @@ def read_yaml(path: Path) -> Any:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
-        raise KBError(f"{path}: not valid YAML: {e}") from None
+        raise KBError(f"{path}: not valid YAML: {' '.join(str(e).split())}") from None
 
 
 def _as_list(v: Any) -> list[str]:
