@@ -26,7 +26,7 @@ TRIGGER_PRIORITY = {"phone": 0, "receive": 1, "call_on": 2, "talks": 3, "meet": 
 STATUS_PRIORITY = {"cancelled": 0, "negation": 1, "hypothetical": 2, "planned": 3}
 PARTY_KINDS = set(ENTITY_KINDS) | {"title", "counterpart", "honorific"}
 _GAP_OK = re.compile(r"^[\s\-–—,:;()（）·'\"“”‘’《》「」]*$")
-_CAP_NAME = re.compile(r"\s*((?:[A-ZÀ-ÖØ-ÞĀ-ſḀ-Ỿ][\w'’\-]+)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſḀ-Ỿ][\w'’\-]+){0,3})")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _CJK_NAME = re.compile(r"([\u4e00-\u9fff·・\u30a0-\u30ff]{2,8})")
 _CJK_STOP = set("在与和同及、，,。将于对向就并也已会从的是为到赴说称表示")
 
@@ -71,6 +71,29 @@ class DocContext:
     traces: list[Trace] = field(default_factory=list)
     last_date: dict[int, DateValue] = field(default_factory=dict)  # block → last explicit date
     persons_seen: list[Participant] = field(default_factory=list)
+    dateline: Location | None = None  # 'WASHINGTON, March 31 -', '(安卡拉15日讯)', 'أبوظبي - 6 ديسمبر:'
+
+
+_DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
+
+
+def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> Location | None:
+    """A city named at the head of one of the first body paragraphs, before a dateline mark."""
+    body = [b for b in doc.blocks if not b.furniture][:4]
+    for b in body:
+        head_end = min(b.end, b.start + 40)
+        for m in mentions:
+            if m.start < b.start or m.start >= head_end or m.kind != "place":
+                continue
+            rest = doc.text[m.end:min(b.end, m.end + 30)]
+            sep = _DATELINE_SEP.search(rest)
+            if sep is None:
+                continue
+            idx = [int(i) for i in _entity_ids(m, "place")]
+            pls = sorted((kb.places[i] for i in idx), key=lambda p: -p.population)
+            if pls:
+                return Location(pls[0].venue_of or pls[0].name, pls[0].country)
+    return None
 
 
 def _entity_ids(m: Mention, kind: str) -> list[str]:
@@ -121,7 +144,8 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention]) -> No
 
 
 # ---------------------------------------------------------------- participants
-def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str) -> Participant | None:
+def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
+                  stop: int | None = None) -> Participant | None:
     kb = ctx.kb
     country = None
     org = None
@@ -147,14 +171,17 @@ def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str) -> Part
         return Participant(name=None, country=country, org=org, role="counterpart", surface=surface)
     if role and (country or org):
         # an office named without a person: who held it then, or the name written next to it
-        unknown = _unknown_name(ctx.doc.text, c.end, lang)
+        unknown = _unknown_name(ctx.doc.text, c.end, lang, stop)
         if unknown:
             return Participant(name=unknown, country=country, org=org if not country else None,
                                role=role, surface=surface + " " + unknown)
         return office_participant(kb, role, country or org, country is None, day, surface)
     if role or c.first("honorific") is not None:
-        unknown = _unknown_name(ctx.doc.text, c.end, lang)
+        unknown = _unknown_name(ctx.doc.text, c.end, lang, stop)
         if unknown:
+            if country is None and org is None and role in ("head_of_state", "head_of_government") \
+                    and ctx.dateline is not None:
+                country = ctx.dateline.country  # 'WASHINGTON - ... President Reagan'
             return Participant(name=unknown, country=country, org=org, role=role, surface=surface)
         return None
     if country:
@@ -167,8 +194,11 @@ def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str) -> Part
     return None
 
 
-def _unknown_name(text: str, at: int, lang: str) -> str | None:
-    """A person's name written right after a title and not in the knowledge base."""
+def _unknown_name(text: str, at: int, lang: str, stop: int | None = None) -> str | None:
+    """A person's name written right after a title and not in the knowledge base: up to four
+    capitalised words (or 2-4 Han characters), ending before the next known term."""
+    if stop is not None:
+        text = text[:stop]
     if lang in ("zh", "ja"):
         m = _CJK_NAME.match(text, at)
         if not m:
@@ -179,10 +209,19 @@ def _unknown_name(text: str, at: int, lang: str) -> str | None:
                 break
             name += ch
         return name if 2 <= len(name) <= 4 else None
-    m = _CAP_NAME.match(text, at)
-    if m:
-        return m.group(1)
-    return None
+    pos = at
+    tokens: list[str] = []
+    while len(tokens) < 4:
+        while pos < len(text) and text[pos] in " \u00a0":
+            pos += 1
+        m = _NAME_TOKEN.match(text, pos)
+        if not m or not m.group(0)[0].isupper() or (tokens and text[m.start() - 1] not in " \u00a0"):
+            break
+        tokens.append(m.group(0))
+        pos = m.end()
+    if not tokens or (len(tokens) == 1 and len(tokens[0]) < 3):
+        return None
+    return " ".join(tokens)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -205,7 +244,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     kind = trig.value
     tnames = [f"{m.text}:{m.value}" for m in triggers]
 
-    status = _status(ms, trig, s.lang)
+    # a cue governs the sentence's contact when it stands by any of its trigger words
+    # ('من المقرر أن يتوجه ... حيث يلتقي': planned, though the cue is far from 'meet')
+    status = min((_status(ms, t, s.lang) for t in triggers), key=lambda st: STATUS_PRIORITY.get(st, 9))
     if status in ("negation", "hypothetical"):
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
         return []
@@ -219,16 +260,22 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     chunks = build_chunks(ctx.doc, ms)
     _mark_locatives(ctx.doc, chunks, ms)
     parties: list[Chunk] = []
+    starts = sorted(m.start for m in ms)
     for c in chunks:
         if c.locative:
             continue
-        c.participant = resolve_chunk(ctx, c, day, s.lang)
+        stop = next((x for x in starts if x >= c.end), s.end)
+        c.participant = resolve_chunk(ctx, c, day, s.lang, stop)
         if c.participant is not None and c.participant.key():
             parties.append(c)
         elif c.participant is not None and c.participant.role == "counterpart":
             parties.append(c)
     _inherit_titles(ctx, chunks, ms, day, s.lang)
     location = _location(ctx, chunks, ms, trig)
+    if location is None and kind != "phone" and ctx.dateline is not None:
+        sides = {c.participant.country for c in parties if c.participant}
+        if ctx.dateline.country in sides:
+            location = ctx.dateline  # the dateline city hosts the article's contacts
     dest = next((m.value for m in ms if m.kind == "destination"), None)
     parties = _select_parties(parties, kind, location)
     _resolve_counterparts(ctx, parties, day)
@@ -248,9 +295,25 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         # bare state names around a trigger are mostly topics ('relations between A and B')
         ctx.traces.append(Trace(s, tnames, f"not an event: no person or office among {sorted(keys)}"))
         return []
-    ev = _assemble(ctx, s, trig, kind, keyed, location, status, date, date_explicit, lex)
-    ctx.traces.append(Trace(s, tnames, "event", ev))
-    return [ev]
+    groups = _pairwise(keyed, kind)
+    evs = [_assemble(ctx, s, trig, kind, g, location, status, date, date_explicit, lex) for g in groups]
+    for ev in evs:
+        ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
+    return evs
+
+
+def _pairwise(keyed: list[Chunk], kind: str) -> list[list[Chunk]]:
+    """'A met B, C and D on the sidelines': one bilateral contact per counterpart, the
+    subject (first side named) in each; a summit or phone round stays one gathering."""
+    keys = []
+    for c in keyed:
+        k = c.participant.key()
+        if k not in keys:
+            keys.append(k)
+    if len(keys) < 3 or kind in ("summit", "phone", "visit", "arrive"):
+        return [keyed]
+    subject = [c for c in keyed if c.participant.key() == keys[0]]
+    return [subject + [c for c in keyed if c.participant.key() == k] for k in keys[1:]]
 
 
 def _status(ms: list[Mention], trig: Mention, lang: str) -> str:
@@ -461,6 +524,7 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> li
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published), mentions=mentions)
     ctx.persons_seen = _persons_in(doc, kb, mentions)
+    ctx.dateline = find_dateline(doc, kb, mentions)
     events: list[Event] = []
     j = 0
     for s in doc.sentences:

@@ -119,15 +119,43 @@ def iter_inputs(inputs: list[str], stdin: BinaryIO | None = None) -> Iterator[It
             continue
         path = Path(spec)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _kind(p.name))
+            meta = _manifest(path)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _kind(p.name)
+                           and p.name != MANIFEST)
             if not files:
                 yield Skip(str(path), "directory holds no .txt/.html/.jsonl/.warc files")
             for f in files:
-                yield from _from_file(f)
+                for item in _from_file(f):
+                    extra = meta.get(f.relative_to(path).as_posix())
+                    if extra and isinstance(item, RawDocument):
+                        item.published = item.published or extra.get("published")
+                        item.url = item.url or extra.get("url")
+                    yield item
         elif path.exists():
             yield from _from_file(path)
         else:
             yield Skip(spec, "no such file or directory")
+
+
+MANIFEST = "manifest.jsonl"
+
+
+def _manifest(folder: Path) -> dict[str, dict]:
+    """Optional `manifest.jsonl` in an input folder: {"file", "published", "url"} per article,
+    for plain files that carry no publication date of their own."""
+    path = folder / MANIFEST
+    out: dict[str, dict] = {}
+    if not path.exists():
+        return out
+    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        try:
+            obj = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            log.warning("%s:%d: malformed manifest line ignored", path, n)
+            continue
+        if isinstance(obj, dict) and obj.get("file"):
+            out[str(obj["file"])] = obj
+    return out
 
 
 def _kind(name: str) -> str | None:

@@ -98,6 +98,8 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         raise KBError(f"lexicon {lang}: expected a mapping")
     dates = raw.get("dates") or {}
     months = _months(lang)
+    # inflected month names babel lacks ('мае', 'июне'): `dates.months: {мае: 5}`
+    months.update({str(k).lower(): int(v) for k, v in (dates.get("months") or {}).items()})
     lex = Lexicon(
         lang=lang,
         boundaries=str(raw.get("boundaries") or "word"),
@@ -144,5 +146,10 @@ def get(lang: str) -> Lexicon:
     raw = read_yaml(path) or {}
     grammar = Path(LEXICON_DIR) / "grammar" / f"{lang}.yaml"
     if grammar.exists():  # function words (locatives, conjunctions) live beside the vocabulary
-        raw = {**raw, "grammar": {**(raw.get("grammar") or {}), **((read_yaml(grammar) or {}).get("grammar") or {})}}
+        g = read_yaml(grammar) or {}
+        raw = {**raw, "grammar": {**(raw.get("grammar") or {}), **(g.get("grammar") or {})}}
+        if g.get("months"):
+            dates = dict(raw.get("dates") or {})
+            dates["months"] = {**(dates.get("months") or {}), **g["months"]}
+            raw["dates"] = dates
     return parse_lexicon(raw, lang)

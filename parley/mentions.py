@@ -166,19 +166,45 @@ def date_mentions(text: str, lang: str, start: int = 0, end: int | None = None) 
     for pat in lex.patterns:
         for mt in pat.finditer(text, start, end):
             g = mt.groupdict()
-            month = None
-            if g.get("mname"):
-                month = lex.month_names.get(g["mname"].lower().strip("."))
-            elif g.get("m"):
-                month = int(g["m"])
-            day = int(g["d"]) if g.get("d") else None
-            year = int(g["y"]) if g.get("y") else None
+            month = month_value(g.get("mname") or g.get("m"), lex.month_names)
+            day = _int(g.get("d"))
+            year = _int(g.get("y"))
+            if (g.get("mname") or g.get("m")) and month is None:
+                continue
             if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
                 continue
             if month is None and day is None and year is None:
                 continue
             out.append(Mention("date", mt.start(), mt.end(), mt.group(0), {"y": year, "m": month, "d": day}))
     return _longest_first(out)
+
+
+def _int(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.strip().translate(_FULLWIDTH)
+    return int(s) if s.isdigit() else None
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def month_value(s: str | None, names: dict[str, int]) -> int | None:
+    """A month number from digits or a month name in any inflection ('феврале', 'déc.')."""
+    if not s:
+        return None
+    n = _int(s)
+    if n is not None:
+        return n
+    key = s.lower().strip(". ")
+    if key in names:
+        return names[key]
+    # inflected forms share the first letters with babel's nominative/genitive names
+    for size in (4, 3):
+        hits = {v for k, v in names.items() if len(k) >= size and k[:size] == key[:size]}
+        if len(hits) == 1 and len(key) >= size:
+            return hits.pop()
+    return None
 
 
 def find_mentions(doc: Document, kb: KnowledgeBase, lang: str | None = None) -> list[Mention]:
