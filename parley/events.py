@@ -27,7 +27,7 @@ STATUS_PRIORITY = {"cancelled": 0, "negation": 1, "hypothetical": 2, "planned": 
 PARTY_KINDS = set(ENTITY_KINDS) | {"title", "counterpart", "honorific"}
 _GAP_OK = re.compile(r"^[\s\-–—,:;()（）·'\"“”‘’《》「」]*$")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
-_CJK_NAME = re.compile(r"([\u4e00-\u9fff·・\u30a0-\u30ff]{2,8})")
+_CJK_NAME = re.compile(r"([\u4e00-\u9fff·・\u30a0-\u30ff\-－]{2,10})")
 _CJK_STOP = set("在与和同及、，,。将于对向就并也已会从的是为到赴说称表示")
 
 
@@ -72,6 +72,7 @@ class DocContext:
     last_date: dict[int, DateValue] = field(default_factory=dict)  # block → last explicit date
     persons_seen: list[Participant] = field(default_factory=list)
     dateline: Location | None = None  # 'WASHINGTON, March 31 -', '(安卡拉15日讯)', 'أبوظبي - 6 ديسمبر:'
+    unknown: dict[str, Participant] = field(default_factory=dict)  # '~Name' → person not in the KB
 
 
 _DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
@@ -160,6 +161,11 @@ def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
     role = title.value if title else None
     person_m = c.first("person")
     surface = ctx.doc.text[c.start:c.end]
+    if person_m is not None and any(i.startswith("~") for i in _entity_ids(person_m, "person")):
+        known = ctx.unknown.get(_entity_ids(person_m, "person")[0])
+        if known is not None:
+            return Participant(known.name, country or known.country, known.org, role or known.role,
+                               None, surface)
     if person_m is not None:
         p = choose_person(kb, _entity_ids(person_m, "person"), day, country, role)
         if p is not None:
@@ -208,7 +214,11 @@ def _unknown_name(text: str, at: int, lang: str, stop: int | None = None) -> str
             if ch in _CJK_STOP:
                 break
             name += ch
-        return name if 2 <= len(name) <= 4 else None
+        after = text[at + len(name):at + len(name) + 1]
+        # a name is followed by a function word, punctuation or a known term; anything else
+        # means the characters run on into an ordinary word ('秘书长工作会议')
+        bounded = not after or after in _CJK_STOP or not ("\u4e00" <= after <= "\u9fff")
+        return name if 2 <= len(name) <= 9 and bounded else None
     pos = at
     tokens: list[str] = []
     while len(tokens) < 4:
@@ -295,11 +305,32 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         # bare state names around a trigger are mostly topics ('relations between A and B')
         ctx.traces.append(Trace(s, tnames, f"not an event: no person or office among {sorted(keys)}"))
         return []
+    if kind == "summit":
+        keyed = _summit_sides(keyed, location)
+        if len({c.participant.key() for c in keyed}) < 2:
+            ctx.traces.append(Trace(s, tnames, "not an event: a summit attended, hosted at home"))
+            return []
     groups = _pairwise(keyed, kind)
     evs = [_assemble(ctx, s, trig, kind, g, location, status, date, date_explicit, lex) for g in groups]
     for ev in evs:
         ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
     return evs
+
+
+def _summit_sides(keyed: list[Chunk], location: Location | None) -> list[Chunk]:
+    """One state at a summit: the contact is with the host state where the text says where
+    (the organisation is the occasion); otherwise with the organisation."""
+    states = {c.participant.country for c in keyed if c.participant.country}
+    if len(states) != 1:
+        return keyed
+    people = [c for c in keyed if c.participant.country]
+    if location and location.country:
+        if location.country in states:
+            return people
+        host = Chunk([], 0, 0, participant=Participant(country=location.country))
+        return people + [host]
+    # nowhere said: attending a summit is no contact with anyone in particular
+    return people
 
 
 def _pairwise(keyed: list[Chunk], kind: str) -> list[list[Chunk]]:
@@ -507,6 +538,67 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
 
 
 # ---------------------------------------------------------------- whole document
+def _sentence_mentions(doc: Document, mentions: list[Mention]):
+    j = 0
+    for s in doc.sentences:
+        while j < len(mentions) and mentions[j].start < s.start:
+            j += 1
+        k = j
+        ms = []
+        while k < len(mentions) and mentions[k].start < s.end:
+            if mentions[k].end <= s.end:
+                ms.append(mentions[k])
+            k += 1
+        yield s, ms
+
+
+def _add_unknown_persons(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """People the KB lacks but the article introduces with a title ('French Prime Minister
+    Jacques Chirac'): later mentions of their full name or surname ('Chirac') become person
+    mentions of the same side."""
+    doc = ctx.doc
+    aliases: dict[str, str] = {}
+    for s, ms in _sentence_mentions(doc, mentions):
+        if s.furniture:
+            continue
+        starts = sorted(m.start for m in ms)
+        for c in build_chunks(doc, ms):
+            kinds = c.kinds()
+            if "person" in kinds or not kinds & {"title", "honorific"}:
+                continue
+            stop = next((x for x in starts if x >= c.end), s.end)
+            name = _unknown_name(doc.text, c.end, s.lang, stop)
+            if not name or name in aliases:
+                continue
+            cm = c.first("country")
+            country = _entity_ids(cm, "country")[0] if cm is not None and _entity_ids(cm, "country") else None
+            if country is None and c.first("org") is None:
+                if (c.first("title") and c.first("title").value in ("head_of_state", "head_of_government")
+                        and ctx.dateline is not None):
+                    country = ctx.dateline.country
+                else:
+                    continue
+            om = c.first("org")
+            org = _entity_ids(om, "org")[0] if om is not None and not country else None
+            key = "~" + name
+            role = c.first("title").value if c.first("title") else None
+            ctx.unknown[key] = Participant(name=name, country=country, org=org, role=role, surface=name)
+            aliases[name] = key
+            last = name.split()[-1]
+            if " " in name and len(last) >= 4 and last[0].isupper():
+                aliases.setdefault(last, key)
+    if not aliases:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.kind in ENTITY_KINDS or m.kind == "title"]
+    extra = []
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w])")
+    for mt in pattern.finditer(doc.text):
+        if any(mt.start() < e and s < mt.end() for s, e in taken):
+            continue
+        extra.append(Mention("person", mt.start(), mt.end(), mt.group(0), [("person", aliases[mt.group(0)])]))
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+
+
 def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[Participant]:
     """Every known person the article names, for resolving 'his counterpart'."""
     out: list[Participant] = []
@@ -525,16 +617,8 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published), mentions=mentions)
     ctx.persons_seen = _persons_in(doc, kb, mentions)
     ctx.dateline = find_dateline(doc, kb, mentions)
+    mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
-    j = 0
-    for s in doc.sentences:
-        while j < len(mentions) and mentions[j].start < s.start:
-            j += 1
-        k = j
-        ms = []
-        while k < len(mentions) and mentions[k].start < s.end:
-            if mentions[k].end <= s.end:
-                ms.append(mentions[k])
-            k += 1
+    for s, ms in _sentence_mentions(doc, mentions):
         events.extend(sentence_events(ctx, s, ms))
     return events, ctx.traces
