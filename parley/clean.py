@@ -195,7 +195,7 @@ def clean(raw: RawDocument) -> Document:
         log.warning("%s: text cut to %d of %d characters", raw.doc_id, MAX_CHARS, len(text))
         text = text[:MAX_CHARS]
     text = unwrap_lines(normalise_text(text))
-    if title and text and not text.startswith(title.strip()):
+    if title and text and title.strip() not in text[:1000]:
         text = title.strip() + "\n" + text
     doc = Document(doc_id=raw.doc_id, text=text, title=title, published=published, url=raw.url,
                    content_hash=content_hash(content))

@@ -137,6 +137,19 @@ def available() -> list[str]:
     return sorted(p.stem for p in LEXICON_DIR.glob("*.yaml"))
 
 
+def _merge(a: dict, b: dict) -> dict:
+    """Union of two grammar sections: lists are joined, mappings merged (b wins on a key)."""
+    out = dict(a)
+    for k, v in b.items():
+        if isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        elif isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = {**out[k], **v}
+        elif v or k not in out:
+            out[k] = v
+    return out
+
+
 @lru_cache(maxsize=None)
 def get(lang: str) -> Lexicon:
     """The lexicon of `lang`; a language without one gets an empty lexicon (no events)."""
@@ -147,7 +160,7 @@ def get(lang: str) -> Lexicon:
     grammar = Path(LEXICON_DIR) / "grammar" / f"{lang}.yaml"
     if grammar.exists():  # function words (locatives, conjunctions) live beside the vocabulary
         g = read_yaml(grammar) or {}
-        raw = {**raw, "grammar": {**(raw.get("grammar") or {}), **(g.get("grammar") or {})}}
+        raw = {**raw, "grammar": _merge(raw.get("grammar") or {}, g.get("grammar") or {})}
         if g.get("months"):
             dates = dict(raw.get("dates") or {})
             dates["months"] = {**(dates.get("months") or {}), **g["months"]}

@@ -63,6 +63,8 @@ class Matcher:
                     ents.append((kind, value))
                 elif kind not in lex_kinds:
                     lex_kinds[kind] = value
+            if ents and " " not in surface and _first_name_of_another(text, e, ents):
+                ents = [kv for kv in ents if kv[0] != "person"]
             if ents:
                 ents.sort(key=lambda kv: ENTITY_PRIORITY[kv[0]])
                 raw.append(Mention(ents[0][0], s, e, surface, ents))
@@ -88,6 +90,15 @@ class Matcher:
                 if k >= 0 and text[k:s] == p and (k == 0 or not _is_word_char(text[k - 1])):
                     return True
         return False
+
+
+def _first_name_of_another(text: str, end: int, ents: list) -> bool:
+    """'Michel Barnier': a one-word person match followed by another capitalised word is the
+    first name of someone else (the KB's Charles Michel is not meant)."""
+    if not any(kind == "person" for kind, _ in ents):
+        return False
+    m = re.match(r" ([^\W\d_])", text[end:end + 3])
+    return bool(m) and m.group(1).isupper()
 
 
 def _longest_first(ms: list[Mention]) -> list[Mention]:

