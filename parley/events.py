@@ -341,7 +341,8 @@ def _pairwise(keyed: list[Chunk], kind: str) -> list[list[Chunk]]:
         k = c.participant.key()
         if k not in keys:
             keys.append(k)
-    if len(keys) < 3 or kind in ("summit", "phone", "visit", "arrive"):
+    # three sides are as often a trilateral meeting as two bilaterals: kept together
+    if len(keys) < 4 or kind in ("summit", "phone", "visit", "arrive"):
         return [keyed]
     subject = [c for c in keyed if c.participant.key() == keys[0]]
     return [subject + [c for c in keyed if c.participant.key() == k] for k in keys[1:]]

@@ -84,7 +84,18 @@ class Participant:
         return self.country or self.org
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "org": self.org}
+        """Contract fields, plus the office held ('role'), the KB id of a known person, and a
+        romanised key for a person the KB does not know."""
+        d: dict[str, Any] = {"name": self.name, "country": self.country, "org": self.org}
+        if self.role and self.role != "counterpart":
+            d["role"] = self.role
+        if self.person_id:
+            d["id"] = self.person_id
+        elif self.name:
+            from .romanize import romanize
+
+            d["key"] = romanize(self.name)
+        return d
 
     def to_full_dict(self) -> dict[str, Any]:
         d = self.to_dict()

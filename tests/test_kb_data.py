@@ -59,14 +59,36 @@ def test_single_holder_offices_do_not_overlap(kb):
             continue
         by_body = defaultdict(list)
         for office, pid in terms:
-            by_body[office.body].append((_pad(office.start, "0000-01-01"), _pad(office.end, "9999-12-31", True), pid))
+            if office.body in ("acting", "caretaker", "disputed"):
+                continue  # an acting holder overlaps the titular one by definition
+            by_body[office.body].append((_pad(office.start, "0000-01-01"), _pad(office.end, "9999-12-31", True),
+                                         pid, _precise(office.start) and _precise(office.end)))
         for body, spans in by_body.items():
             spans.sort()
-            for (s1, e1, p1), (s2, e2, p2) in zip(spans, spans[1:]):
-                # hand-over on the same day, and month/year-precision terms, may touch
-                if p1 != p2 and s2 < e1 and (s2[:7] != e1[:7]):
+            for (s1, e1, p1, x1), (s2, e2, p2, x2) in zip(spans, spans[1:]):
+                if p1 == p2 or s2 >= e1:
+                    continue
+                # a hand-over day may be shared; terms known only to the month or year may
+                # overlap within that precision
+                slack = 1 if x1 and x2 else 366
+                if _days(s2, e1) > slack:
                     problems.append(f"{role}/{seat}/{body}: {p1} ({s1}..{e1}) overlaps {p2} ({s2}..{e2})")
     assert not problems, "\n".join(problems[:40])
+
+
+def _precise(iso) -> bool:
+    return iso is None or len(str(iso)) == 10
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    def d(x):
+        try:
+            return dt.date.fromisoformat(x)
+        except ValueError:  # '2015-04-31' from a month-precision pad
+            return dt.date.fromisoformat(x[:8] + "28")
+    return (d(b) - d(a)).days
 
 
 def test_country_codes_are_valid():
@@ -86,8 +108,8 @@ def test_every_language_form_maps_back_to_its_entity(kb):
     for p in list(kb.persons.values())[:100000]:
         for lang, forms in p.names.items():
             for f in forms:
-                if len(f.strip()) < 2:
-                    continue
+                if len(f.strip()) < 2 or (f.isascii() and len(f.strip()) < 3):
+                    continue  # too short to match safely; the loader skips these
                 hits = kb.lookup(f.strip(), norm_lang(lang))
                 assert ("person", p.id) in hits, f"{lang} form {f!r} of {p.id} does not resolve"
     for o in kb.orgs.values():

@@ -42,6 +42,7 @@ class KnowledgeBase:
         self.holders: dict[tuple[str, str], list[tuple[Office, str]]] = defaultdict(list)
         self.fingerprint = ""
         self.sources: list[str] = []
+        self.derived: list[tuple[str, str, str]] = []
 
     # ------------------------------------------------------------------ queries
     def holder(self, role: str, seat: str, day: str | None = None, body: str | None = None) -> Person | None:
@@ -126,17 +127,37 @@ class KnowledgeBase:
         self.add_form(ANY, p.name, "person", p.id)
         self.add_form(ANY, ascii_key(p.name), "person", p.id)
         for s in surname_forms(p.name, p.home):
-            self.add_form(ANY, s, "person", p.id)
+            self.add_derived(ANY, s, p.id)
         for lang, forms in p.names.items():
             target = ANY if lang in ("en",) else norm_lang(lang)
             for f in forms:
                 self.add_form(target, f, "person", p.id)
                 if lang in ("en", "de", "fr", "es", "vi"):
                     for s in surname_forms(f, p.home):
-                        self.add_form(target, s, "person", p.id)
+                        self.add_derived(target, s, p.id)
         for o in p.offices:
             if o.seat:
                 self.holders[(o.role, o.seat)].append((o, p.id))
+
+    def add_derived(self, lang: str, form: str, pid: str) -> None:
+        """A surname derived from a full name; dropped later if it is someone's first name."""
+        if ("person", pid) not in self.forms[lang].get(form, []):
+            self.derived.append((lang, form, pid))
+            self.add_form(lang, form, "person", pid)
+
+    def drop_given_name_surnames(self) -> None:
+        """'Hussein', 'Ahmed', 'Michel' are first names of other officials: as a lone word they
+        do not name one person, so the derived surname alias is withdrawn."""
+        first = {p.name.split()[0] for p in self.persons.values() if " " in p.name}
+        for lang, form, pid in self.derived:
+            p = self.persons[pid]
+            if form in first and not any(form in fs for fs in p.names.values()):
+                entries = self.forms[lang].get(form)
+                if entries and ("person", pid) in entries:
+                    entries.remove(("person", pid))
+                    if not entries:
+                        del self.forms[lang][form]
+        self.derived = []
 
     def add_org(self, o: Organisation) -> None:
         self.orgs[o.id] = o
@@ -255,6 +276,7 @@ def build(extra: Iterable[str | os.PathLike] = ()) -> KnowledgeBase:
             kb.add_place(parse_place(raw, str(p)))
         for raw in u.get("persons") or []:
             kb.add_person(parse_person(raw, str(p)), str(p))
+    kb.drop_given_name_surnames()
     kb.sources = [str(f) for f in files]
     kb.forms = {k: dict(v) for k, v in kb.forms.items()}  # plain dicts pickle smaller
     kb.holders = dict(kb.holders)
