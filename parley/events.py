@@ -127,6 +127,10 @@ def build_chunks(doc: Document, ms: list[Mention]) -> list[Chunk]:
     return chunks
 
 
+def ctx_text_startswith(text: str, at: int, prefixes: tuple[str, ...]) -> bool:
+    return text[at:at + 2].lstrip().startswith(prefixes)
+
+
 def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention]) -> None:
     """A bare state or city after 'in/tại/在' (or before 'で/에서') is where, not who."""
     before = [m for m in ms if m.kind == "loc_before"]
@@ -138,6 +142,10 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention]) -> No
             c.locative = True
         elif c.kinds() == {"place"}:
             c.locative = True  # cities are places unless they carry a title
+    # '英国《卫报》': a state naming where a newspaper comes from is no side
+    for c in chunks:
+        if c.kinds() == {"country"} and ctx_text_startswith(doc.text, c.end, ("《", "「", "『")):
+            c.locative = True
     # '土耳其安卡拉': a state followed by one of its cities is a place too
     for a, b in zip(chunks, chunks[1:]):
         if a.kinds() == {"country"} and b.locative and b.start - a.end <= 1:
@@ -421,21 +429,21 @@ def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day
 
 
 def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Mention) -> Location | None:
+    """Where the contact took place: the city (or else the state after a locative) nearest
+    the trigger; among cities sharing a name, the one in a state the sentence names."""
     places = [c for c in chunks if c.locative]
     if not places:
         return None
-    pick = min(places, key=lambda c: abs(c.start - trig.start))
-    city = next((m for c in places for m in c.mentions if m.kind == "place"
-                 and abs(c.start - pick.start) < 40), None)
-    if city is not None:
+    named = {i for c in chunks for m in c.mentions if m.kind == "country" for i in _entity_ids(m, "country")}
+    cities = [m for c in places for m in c.mentions if m.kind == "place"]
+    if cities:
+        city = min(cities, key=lambda m: abs(m.start - trig.start))
         idx = [int(i) for i in _entity_ids(city, "place")]
-        pls = sorted((ctx.kb.places[i] for i in idx), key=lambda p: -p.population)
-        # a name shared by several cities: prefer one in a state the sentence names
-        named = {i for c in chunks for m in c.mentions if m.kind == "country" for i in _entity_ids(m, "country")}
-        pls.sort(key=lambda p: (p.country not in named, -p.population))
+        pls = sorted((ctx.kb.places[i] for i in idx), key=lambda p: (p.country not in named, -p.population))
         if pls:
             pl = pls[0]
             return Location(pl.venue_of or pl.name, pl.country)
+    pick = min(places, key=lambda c: abs(c.start - trig.start))
     cm = next((m for m in pick.mentions if m.kind == "country"), None)
     if cm is not None:
         ids = _entity_ids(cm, "country")

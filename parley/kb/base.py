@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
-from .loader import (DATA_DIR, MIN_POP_ALT, MIN_POP_LATIN, KBError, cache_dir, data_files,
+from .loader import (DATA_DIR, FAMILY_NAME_FIRST, MIN_POP_ALT, MIN_POP_LATIN, KBError, cache_dir, data_files,
                      fingerprint, parse_org, parse_person, parse_place, read_yaml, surname_forms)
 from .model import LANGS, SINGLE_HOLDER_ROLES, Country, Office, Organisation, Person, Place, _pad
 
@@ -107,7 +107,8 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ building
     def add_form(self, lang: str, form: str, kind: str, ident: str) -> None:
         form = form.strip()
-        if len(form) < 2 or (len(form) < 3 and form.isascii() and kind != "org"):
+        # two ASCII letters are a word ('in', 'an') unless an acronym ('US', 'UK')
+        if len(form) < 2 or (len(form) < 3 and form.isascii() and kind != "org" and not form.isupper()):
             return
         entry = (kind, ident)
         table = self.forms[lang][form]
@@ -148,7 +149,18 @@ class KnowledgeBase:
     def drop_given_name_surnames(self) -> None:
         """'Hussein', 'Ahmed', 'Michel' are first names of other officials: as a lone word they
         do not name one person, so the derived surname alias is withdrawn."""
-        first = {p.name.split()[0] for p in self.persons.values() if " " in p.name}
+        from collections import Counter
+
+        first_count = Counter(p.name.split()[0] for p in self.persons.values()
+                              if " " in p.name and p.home not in FAMILY_NAME_FIRST)
+        first = set(first_count)
+        # a one-word form listed by hand ('Jean' for the Grand Duke) is dropped too when that
+        # word is the first name of several other officials
+        for lang, table in self.forms.items():
+            for form in [f for f, n in first_count.items() if n >= 3 and f in table]:
+                table[form] = [e for e in table[form] if e[0] != "person"]
+                if not table[form]:
+                    del table[form]
         for lang, form, pid in self.derived:
             p = self.persons[pid]
             if form in first and not any(form in fs for fs in p.names.values()):
