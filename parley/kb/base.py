@@ -43,6 +43,7 @@ class KnowledgeBase:
         self.fingerprint = ""
         self.sources: list[str] = []
         self.derived: list[tuple[str, str, str]] = []
+        self.withheld: set[str] = set()  # name forms not matched alone: first names of many
 
     # ------------------------------------------------------------------ queries
     def holder(self, role: str, seat: str, day: str | None = None, body: str | None = None) -> Person | None:
@@ -117,14 +118,26 @@ class KnowledgeBase:
 
     def add_person(self, p: Person, where: str = "") -> None:
         if p.id in self.persons:
-            # a user file may extend a bundled person: merge names and offices
+            # one person in two files (a regional file and igo.yaml), or a user file extending
+            # a bundled person: names are joined, and an office already known is not repeated
             old = self.persons[p.id]
             for lang, forms in p.names.items():
                 old.names.setdefault(lang, []).extend(f for f in forms if f not in old.names.get(lang, []))
-            old.offices.extend(p.offices)
+            new = [o for o in p.offices if not any(_same_office(o, k) for k in old.offices)]
+            old.offices.extend(new)
+            for o in new:
+                if o.seat:
+                    self.holders[(o.role, o.seat)].append((o, old.id))
             p = old
-        else:
-            self.persons[p.id] = p
+            self._add_person_forms(p)
+            return
+        self.persons[p.id] = p
+        self._add_person_forms(p)
+        for o in p.offices:
+            if o.seat:
+                self.holders[(o.role, o.seat)].append((o, p.id))
+
+    def _add_person_forms(self, p: Person) -> None:
         self.add_form(ANY, p.name, "person", p.id)
         self.add_form(ANY, ascii_key(p.name), "person", p.id)
         for s in surname_forms(p.name, p.home):
@@ -136,9 +149,9 @@ class KnowledgeBase:
                 if lang in ("en", "de", "fr", "es", "vi"):
                     for s in surname_forms(f, p.home):
                         self.add_derived(target, s, p.id)
-        for o in p.offices:
-            if o.seat:
-                self.holders[(o.role, o.seat)].append((o, p.id))
+                if target == "ru":
+                    for inflected in russian_cases(f):
+                        self.add_form(target, inflected, "person", p.id)
 
     def add_derived(self, lang: str, form: str, pid: str) -> None:
         """A surname derived from a full name; dropped later if it is someone's first name."""
@@ -158,12 +171,14 @@ class KnowledgeBase:
         # word is the first name of several other officials
         for lang, table in self.forms.items():
             for form in [f for f, n in first_count.items() if n >= 3 and f in table]:
+                self.withheld.add(form)
                 table[form] = [e for e in table[form] if e[0] != "person"]
                 if not table[form]:
                     del table[form]
         for lang, form, pid in self.derived:
             p = self.persons[pid]
             if form in first and not any(form in fs for fs in p.names.values()):
+                self.withheld.add(form)
                 entries = self.forms[lang].get(form)
                 if entries and ("person", pid) in entries:
                     entries.remove(("person", pid))
@@ -224,6 +239,62 @@ def _load_countries(kb: KnowledgeBase, extra_countries: dict) -> None:
             for lang, forms in table.items():
                 for f in forms:
                     kb.add_form(ANY if lang == "en" else lang, f, "country", iso3)
+
+
+def _same_office(a: Office, b: Office) -> bool:
+    """Two records of one term: same office and seat, and overlapping dates."""
+    if (a.role, a.seat, a.body or "") != (b.role, b.seat, b.body or ""):
+        return False
+    return _pad(a.start, "0000-01-01") <= _pad(b.end, "9999-12-31", True) and \
+        _pad(b.start, "0000-01-01") <= _pad(a.end, "9999-12-31", True)
+
+
+_CONS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def _ru_token_cases(w: str) -> list[str]:
+    """Genitive/accusative, dative, instrumental and prepositional of a name in Russian
+    ('Лавров' → 'Лаврова', 'Лаврову', 'Лавровым', 'Лаврове'); foreign names ending in other
+    vowels ('Макрон' declines, 'Гутерриш' declines, 'Моди' does not)."""
+    low = w.lower()
+    if len(w) < 3 or not ("а" <= low[-1] <= "я" or low[-1] == "ё"):
+        return []
+    if low.endswith(("ский", "цкий")):
+        st = w[:-2]
+        return [st + "ого", st + "ому", st + "им", st + "ом"]
+    if low.endswith(("ова", "ева", "ина", "ына")):
+        st = w[:-1]
+        return [st + "ой", st + "у"]
+    if low[-1] == "й":
+        st = w[:-1]
+        return [st + "я", st + "ю", st + "ем", st + ("и" if low.endswith("ий") else "е")]
+    if low[-1] == "ь":
+        st = w[:-1]
+        return [st + "я", st + "ю", st + "ем", st + "е"]
+    if low[-1] == "а":
+        st = w[:-1]
+        gen = "и" if low[-2:-1] in ("г", "к", "х", "ж", "ш", "щ", "ч") else "ы"
+        return [st + gen, st + "е", st + "ой", st + "у"]
+    if low[-1] == "я":
+        st = w[:-1]
+        return [st + "и", st + "е", st + "ей", st + "ю"]
+    if low[-1] in _CONS:
+        ins = "ым" if low.endswith(("ов", "ев", "ёв", "ин", "ын")) else "ом"
+        return [w + "а", w + "у", w + ins, w + "е"]
+    return []
+
+
+def russian_cases(form: str) -> list[str]:
+    """The same case applied to every word of a Russian name form."""
+    words = form.split()
+    if not words or not all(any("а" <= c.lower() <= "я" for c in x) for x in words):
+        return []
+    per = [_ru_token_cases(x) for x in words]
+    n = max((len(p) for p in per), default=0)
+    out = []
+    for i in range(n):
+        out.append(" ".join(p[i] if i < len(p) else w for p, w in zip(per, words)))
+    return [o for o in out if o != form]
 
 
 def _is_latin(s: str) -> bool:
@@ -296,6 +367,16 @@ def build(extra: Iterable[str | os.PathLike] = ()) -> KnowledgeBase:
     return kb
 
 
+def _prune_cache(folder: Path, keep: str) -> None:
+    """Caches of older data or code are dead weight: remove them."""
+    for old in list(folder.glob("kb-*.pickle")) + list(folder.glob("matcher-*.pickle")):
+        if keep not in old.name:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
 _LOADED: dict[tuple[str, ...], KnowledgeBase] = {}
 
 
@@ -325,6 +406,7 @@ def load(extra: Iterable[str | os.PathLike] = (), use_cache: bool = True) -> Kno
                 with open(tmp, "wb") as fh:
                     pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
+                _prune_cache(path.parent, fp)
             except OSError as e:
                 log.warning("cannot write knowledge cache %s: %s", path, e)
     _LOADED[extra] = kb

@@ -45,7 +45,11 @@ def data_files(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
 
 
 def fingerprint(files: list[Path]) -> str:
+    """Hash of the data and of the code that compiles it: a change to either rebuilds the cache."""
     h = hashlib.sha256(__version__.encode())
+    pkg = Path(__file__).parent.parent
+    for code in sorted(pkg.glob("kb/*.py")) + [pkg / "mentions.py", pkg / "lexicon.py"]:
+        h.update(code.read_bytes())
     for f in files:
         h.update(str(f.name).encode())
         h.update(f.read_bytes())
