@@ -73,6 +73,7 @@ class DocContext:
     persons_seen: list[Participant] = field(default_factory=list)
     dateline: Location | None = None  # 'WASHINGTON, March 31 -', '(安卡拉15日讯)', 'أبوظبي - 6 ديسمبر:'
     unknown: dict[str, Participant] = field(default_factory=dict)  # '~Name' → person not in the KB
+    ahead: bool = False  # the sentence's date expression points to the future
 
 
 _DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
@@ -269,7 +270,10 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
         return []
     future = status == "planned"
+    ctx.ahead = False
     date, date_explicit = _date(ctx, s, ms, trig, future)
+    if ctx.ahead and status == "occurred":
+        status, future = "planned", True
     if date and not future and ctx.published and date.as_date() and date.day and \
             date.as_date() > ctx.published + dt.timedelta(days=1):
         future, status = True, "planned"
@@ -295,6 +299,13 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if ctx.dateline.country in sides:
             location = ctx.dateline  # the dateline city hosts the article's contacts
     dest = next((m.value for m in ms if m.kind == "destination"), None)
+    if kind in ("visit", "arrive"):
+        # 'Lavrov visits Qatar to discuss peace in Syria': the place named right after the
+        # verb is the destination, whatever other places the sentence names
+        target = _destination(ctx, chunks, trig)
+        if target is not None:
+            location = target
+            dest = dest or target.country
     parties = _select_parties(parties, kind, location)
     _resolve_counterparts(ctx, parties, day)
     keyed = [c for c in parties if c.participant and c.participant.key()]
@@ -394,6 +405,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         base = anchor
         if pick.kind == "reldate" and ref is not None and ref.as_date():
             base = ref.as_date()
+        if pick.kind == "reldate" and not future and _points_ahead(pick):
+            future = True
+            ctx.ahead = True
         v = resolve_date_mention(pick, base, future)
         if v is not None:
             if pick.kind == "date":
@@ -428,6 +442,12 @@ def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day
             b.participant = office_participant(ctx.kb, role, ids[0], False, day, ctx.doc.text[b.start:b.end])
 
 
+def _points_ahead(m: Mention) -> bool:
+    """'tomorrow', 'next week', 'next year': the contact lies ahead of the reference day."""
+    kind, n = m.value
+    return kind in ("next_week", "next_month", "next_year") or (kind == "day" and n > 0)
+
+
 def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Mention) -> Location | None:
     """Where the contact took place: the city (or else the state after a locative) nearest
     the trigger; among cities sharing a name, the one in a state the sentence names."""
@@ -449,6 +469,26 @@ def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Men
         ids = _entity_ids(cm, "country")
         if ids:
             return Location(None, ids[0])
+    return None
+
+
+def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention) -> Location | None:
+    """The state or city named within a few words after a visit verb."""
+    for c in chunks:
+        if c.start < trig.end or c.start - trig.end > 25:
+            continue
+        if c.kinds() <= {"country", "place"}:
+            city = c.first("place")
+            if city is not None:
+                idx = [int(i) for i in _entity_ids(city, "place")]
+                pls = sorted((ctx.kb.places[i] for i in idx), key=lambda p: -p.population)
+                if pls:
+                    return Location(pls[0].venue_of or pls[0].name, pls[0].country)
+            cm = c.first("country")
+            ids = _entity_ids(cm, "country") if cm is not None else []
+            if ids:
+                return Location(None, ids[0])
+        break
     return None
 
 
@@ -498,6 +538,24 @@ def _resolve_counterparts(ctx: DocContext, parties: list[Chunk], day: str | None
             c.participant = Participant(None, p.country, p.org, None, None, p.surface)
 
 
+def _directed(kind: str, parts: list[Participant], location: Location | None):
+    """Roles from the verb: a host receives (subject = host), a visitor calls on or visits
+    (subject = visitor). The subject is the first side named, in SVO and SOV order alike, and
+    in VSO (Arabic) too, where no side precedes the verb."""
+    subj_key = parts[0].key()
+    same = [p for p in parts if p.key() == subj_key]
+    others = [p for p in parts if p.key() != subj_key]
+    actor, recipient = (others, same) if kind == "receive" else (same, others)
+    host_countries = {p.country for p in recipient}
+    if location and location.country and location.country not in host_countries \
+            and location.country not in {p.country for p in actor} and kind in ("receive", "call_on"):
+        return "third-party", parts, [], location  # received on the sidelines abroad
+    if location is None or (location.country and location.country not in host_countries):
+        location = Location(None, recipient[0].country) if recipient and recipient[0].country else location
+    mode = "" if any(p.role == "ambassador" for p in actor) else "visit"
+    return mode, actor, recipient, location
+
+
 def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: list[Chunk],
               location: Location | None, status: str, date: DateValue | None, explicit: bool,
               lex) -> Event:
@@ -509,13 +567,14 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
                    (q.name is None and p.name is None and q.key() == p.key()) for q in uniq):
             uniq.append(p)
     parts = uniq
-    subject_i = 0
     mode = ""
     actor, recipient = parts, []
     if kind == "phone":
         mode, location = "phone", None
     elif kind == "summit" and (len({p.key() for p in parts}) >= 3 or any(p.org and not p.country for p in parts)):
         mode = "multilateral"
+    elif kind in ("receive", "call_on", "visit", "arrive") and len(parts) >= 2:
+        mode, actor, recipient, location = _directed(kind, parts, location)
     elif location and location.country:
         hosts = [p for p in parts if p.country == location.country]
         guests = [p for p in parts if p.country != location.country]
@@ -523,18 +582,6 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
             mode, actor, recipient = "visit", guests, hosts
         elif not hosts:
             mode = "third-party"
-    if mode == "" and kind in ("receive", "call_on", "visit", "arrive") and len(parts) >= 2:
-        subject = parts[subject_i]
-        subj_key = subject.key()
-        same = [p for p in parts if p.key() == subj_key]
-        others = [p for p in parts if p.key() != subj_key]
-        if kind == "receive":
-            actor, recipient = others, same
-        else:
-            actor, recipient = same, others
-        mode = "" if any(p.role == "ambassador" for p in actor) else "visit"
-        if mode == "visit" and location is None and recipient and recipient[0].country:
-            location = Location(None, recipient[0].country)
     for p in parts:
         if p.name:
             ctx.persons_seen.append(p)

@@ -13,8 +13,12 @@ def compatible_dates(a: str | None, b: str | None) -> bool:
 
 
 def same_contact(a: Event, b: Event) -> bool:
-    """Same sides and status, and dates that agree (an inferred date agrees with any)."""
-    if a.keys() != b.keys() or a.status != b.status:
+    """Same sides and status, and dates that agree (an inferred date agrees with any).
+    A report with no date and no status cue of its own (a headline: 'King Fahd visits
+    Britain') is the same contact as a dated planned or cancelled one."""
+    if a.keys() != b.keys():
+        return False
+    if a.status != b.status:
         return False
     return a.date_inferred or b.date_inferred or compatible_dates(a.date, b.date)
 
@@ -25,6 +29,8 @@ def _named(ps: list[Participant]) -> int:
 
 def absorb(keep: Event, other: Event) -> None:
     """Fold `other` (a second report of the same contact) into `keep`."""
+    if keep.status != other.status and keep.status == "occurred" and keep.date_inferred:
+        keep.status = other.status  # the report with its own cue decides
     if keep.date_inferred and not other.date_inferred:
         keep.date, keep.date_inferred = other.date, False
     elif other.date and keep.date and not other.date_inferred and len(other.date) > len(keep.date) \
