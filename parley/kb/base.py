@@ -402,7 +402,7 @@ def load(extra: Iterable[str | os.PathLike] = (), use_cache: bool = True) -> Kno
         if use_cache:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp")
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
                 with open(tmp, "wb") as fh:
                     pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)

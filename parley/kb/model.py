@@ -11,6 +11,9 @@ SINGLE_HOLDER_ROLES = frozenset({
 })
 ROLES = SINGLE_HOLDER_ROLES | {
     "deputy_head_of_government", "deputy_foreign_minister", "minister", "ambassador", "envoy",
+    # people received by officials without holding office themselves (GUIDELINES: a foreign
+    # business leader or public figure received by an official counts)
+    "royal", "business_leader", "public_figure", "official",
 }
 LANGS = ("en", "zh", "vi", "ru", "ar", "de", "fr", "es", "ja", "ko")
 
