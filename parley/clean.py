@@ -91,9 +91,9 @@ def _is_cjk(c: str) -> bool:
 
 def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     """Main text, title and publication date of an HTML page ('' when it has no text)."""
-    import trafilatura
-
     try:
+        import trafilatura
+
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)
     except Exception as e:  # malformed markup: trafilatura/lxml give up on some

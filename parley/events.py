@@ -132,7 +132,14 @@ def ctx_text_startswith(text: str, at: int, prefixes: tuple[str, ...]) -> bool:
     return text[at:at + 2].lstrip().startswith(prefixes)
 
 
-def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention]) -> None:
+def _only_venues(places, c: Chunk) -> bool:
+    """'The White House said', 'the Kremlin announced': a seat of power named without 'in/at'
+    speaks for its government and is no place of the contact."""
+    ids = [int(i) for m in c.mentions for i in _entity_ids(m, "place")]
+    return bool(ids) and all(places[i].venue_of for i in ids)
+
+
+def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_places=()) -> None:
     """A bare state or city after 'in/tại/在' (or before 'で/에서') is where, not who."""
     before = [m for m in ms if m.kind == "loc_before"]
     after = [m for m in ms if m.kind == "loc_after"]
@@ -141,7 +148,7 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention]) -> No
             continue
         if any(0 <= c.start - b.end <= 2 for b in before) or any(0 <= a.start - c.end <= 1 for a in after):
             c.locative = True
-        elif c.kinds() == {"place"}:
+        elif c.kinds() == {"place"} and not _only_venues(kb_places, c):
             c.locative = True  # cities are places unless they carry a title
     # '英国《卫报》': a state naming where a newspaper comes from is no side
     for c in chunks:
@@ -186,7 +193,8 @@ def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         return Participant(name=None, country=country, org=org, role="counterpart", surface=surface)
     if role and (country or org):
         # an office named without a person: who held it then, or the name written next to it
-        unknown = _unknown_name(ctx.doc.text, c.end, lang, stop)
+        # (Han names only after a state: '哈萨克斯坦总统托卡耶夫', not '秘书长工作')
+        unknown = _unknown_name(ctx.doc.text, c.end, lang, stop) if country or lang not in ("zh", "ja") else None
         if unknown:
             return Participant(name=unknown, country=country, org=org if not country else None,
                                role=role, surface=surface + " " + unknown)
@@ -252,14 +260,14 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     # remember explicit dates of the block: later sentences without a date may refer to them
     explicit = [m for m in ms if m.kind == "date"]
     if not triggers:
-        for m in explicit:
+        for m in explicit + [m for m in ms if m.kind == "reldate" and m.value[0] in ("day", "weekday")]:
             v = resolve_date_mention(m, ctx.published, False)
-            if v:
+            if v and v.day:
                 ctx.last_date[s.block] = v
         if any(m.kind == "trigger" for m in ms):
             ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
         return []
-    trig = min(triggers, key=lambda m: (TRIGGER_PRIORITY.get(m.value, 9), m.start))
+    trig = _main_trigger(triggers)
     kind = trig.value
     tnames = [f"{m.text}:{m.value}" for m in triggers]
 
@@ -280,7 +288,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     day = date.iso() if date else (ctx.doc.published or None)
 
     chunks = build_chunks(ctx.doc, ms)
-    _mark_locatives(ctx.doc, chunks, ms)
+    _mark_locatives(ctx.doc, chunks, ms, ctx.kb.places)
     parties: list[Chunk] = []
     starts = sorted(m.start for m in ms)
     for c in chunks:
@@ -306,7 +314,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if target is not None:
             location = target
             dest = dest or target.country
-    parties = _select_parties(parties, kind, location)
+    parties = _select_parties(parties, kind, location, trig, s.lang in ("zh", "ja", "ko"))
     _resolve_counterparts(ctx, parties, day)
     keyed = [c for c in parties if c.participant and c.participant.key()]
     keys = {c.participant.key() for c in keyed}
@@ -367,6 +375,16 @@ def _pairwise(keyed: list[Chunk], kind: str) -> list[list[Chunk]]:
     return [subject + [c for c in keyed if c.participant.key() == k] for k in keys[1:]]
 
 
+def _main_trigger(triggers: list[Mention]) -> Mention:
+    """A call is a call wherever it is said; otherwise the first contact verb governs
+    ('would travel to China to follow up on the talks' is a trip), a summit only alone."""
+    phone = [m for m in triggers if m.value == "phone"]
+    if phone:
+        return phone[0]
+    contact = [m for m in triggers if m.value != "summit"]
+    return min(contact or triggers, key=lambda m: m.start)
+
+
 def _status(ms: list[Mention], trig: Mention, lang: str) -> str:
     cjk = lang in ("zh", "ja", "ko")
     before, after = (12, 10) if cjk else (45, 25)
@@ -410,12 +428,13 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             ctx.ahead = True
         v = resolve_date_mention(pick, base, future)
         if v is not None:
-            if pick.kind == "date":
+            if pick.kind == "date" or (pick.kind == "reldate" and pick.value[0] in ("day", "weekday")):
                 ctx.last_date[s.block] = v
             return v, True
     prior = ctx.last_date.get(s.block)
     if prior is not None:
         return prior, False
+
     if not future and ctx.published:
         return DateValue(ctx.published.year, ctx.published.month, ctx.published.day), False
     return None, False
@@ -492,7 +511,8 @@ def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention) -> Locatio
     return None
 
 
-def _select_parties(parties: list[Chunk], kind: str, location: Location | None) -> list[Chunk]:
+def _select_parties(parties: list[Chunk], kind: str, location: Location | None, trig: Mention,
+                    cjk: bool) -> list[Chunk]:
     """Drop bare states that only qualify a named side or are the topic of the talks."""
     strong = [c for c in parties if c.strong]
     strong_keys = {c.participant.key() for c in strong if c.participant and c.participant.key()}
@@ -510,9 +530,18 @@ def _select_parties(parties: list[Chunk], kind: str, location: Location | None) 
     weak = [c for c in out if not c.strong]
     if len(strong_keys) >= 2 and weak and kind != "summit":
         out = [c for c in out if c.strong]
-    elif len(strong_keys) == 1 and len(weak) > 1:
-        out = [c for c in out if c.strong] + weak[:1]
+    elif len(strong_keys) == 1 and weak:
+        # one named side and bare states: only a state right by the verb is the other side
+        # ('met with the Chinese side', 'gặp phía Mỹ', '与美方会谈', 'visited China');
+        # states further off are what the talks were about
+        reach = 12 if cjk else 30
+        near = [c for c in weak if _gap(c, trig) <= reach]
+        out = [c for c in out if c.strong] + sorted(near, key=lambda c: _gap(c, trig))[:1]
     return out
+
+
+def _gap(c: Chunk, m: Mention) -> int:
+    return max(m.start - c.end, c.start - m.end, 0)
 
 
 def _resolve_counterparts(ctx: DocContext, parties: list[Chunk], day: str | None) -> None:

@@ -20,7 +20,22 @@ def same_contact(a: Event, b: Event) -> bool:
         return False
     if a.status != b.status:
         return False
-    return a.date_inferred or b.date_inferred or compatible_dates(a.date, b.date)
+    if compatible_dates(a.date, b.date):
+        return True
+    if a.date_inferred or b.date_inferred:
+        # a headline dated by its publication day is the report of yesterday's talks, not of
+        # a visit 'last year'
+        return _days_apart(a.date, b.date) <= 7
+    return False
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(a or "") - dt.date.fromisoformat(b or "")).days)
+    except ValueError:
+        return 10**6
 
 
 def _named(ps: list[Participant]) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 import pickle
 import time
 import unicodedata
@@ -166,11 +167,13 @@ class KnowledgeBase:
 
         first_count = Counter(p.name.split()[0] for p in self.persons.values()
                               if " " in p.name and p.home not in FAMILY_NAME_FIRST)
-        first = set(first_count)
+        first = set(first_count) | _common_words()
         # a one-word form listed by hand ('Jean' for the Grand Duke) is dropped too when that
         # word is the first name of several other officials
         for lang, table in self.forms.items():
-            for form in [f for f, n in first_count.items() if n >= 3 and f in table]:
+            common = [f for f, n in first_count.items() if n >= 3 and f in table]
+            common += [f for f in table if " " not in f and f.lower() in _common_words()]
+            for form in common:
                 self.withheld.add(form)
                 table[form] = [e for e in table[form] if e[0] != "person"]
                 if not table[form]:
@@ -239,6 +242,33 @@ def _load_countries(kb: KnowledgeBase, extra_countries: dict) -> None:
             for lang, forms in table.items():
                 for f in forms:
                     kb.add_form(ANY if lang == "en" else lang, f, "country", iso3)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words a one-word name must not be: every lexicon term (titles, verbs, weekdays) and
+    babel's weekday and month names ('Friday' is no Godwin Friday, 'Pope' no Amy Pope)."""
+    from babel import Locale
+
+    from .. import lexicon
+
+    words: set[str] = set()
+    for lang in lexicon.available():
+        try:
+            lex = lexicon.get(lang)
+        except ValueError:
+            continue
+        words.update(t.lower() for t, _, _ in lex.terms() if " " not in t)
+    for lang in ("en", "de", "fr", "es", "vi", "ru"):
+        loc = Locale.parse(lang)
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                words.update(v.lower() for v in loc.days[ctx][width].values())
+                words.update(v.lower() for v in loc.months[ctx][width].values())
+    # capitalised English words that are also surnames of officials
+    words.update({"pope", "king", "queen", "major", "general", "prince", "princess", "begin", "will",
+                  "may", "long", "young", "page", "chancellor", "speaker", "premier"})
+    return frozenset(w for w in words if len(w) >= 3)
 
 
 def _same_office(a: Office, b: Office) -> bool:

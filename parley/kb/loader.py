@@ -23,7 +23,7 @@ LEXICON_DIR = Path(__file__).parent.parent / "lexicons"
 MIN_POP_LATIN = 150_000
 MIN_POP_ALT = 300_000
 # naming order: family name first, so the last token is no surname
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "VNM", "KOR", "PRK", "JPN", "HUN", "KHM", "MNG"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "VNM", "KOR", "PRK", "JPN", "HUN", "KHM", "MNG", "SGP"})
 _LATIN = re.compile(r"^[\x00-\u024F\u1E00-\u1EFF\s'’.\-]+$")
 _PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "del", "dos", "bint", "abu", "ben"}
 
