@@ -133,8 +133,9 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
     return lex
 
 
-def available() -> list[str]:
-    return sorted(p.stem for p in LEXICON_DIR.glob("*.yaml"))
+@lru_cache(maxsize=1)
+def available() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.yaml")))
 
 
 def _merge(a: dict, b: dict) -> dict:

@@ -3,6 +3,7 @@ term; overlaps are settled longest-first; numeric and month-name dates come from
 lexicon's regexes. Automata are built once per language and cached on disk."""
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import pickle
@@ -102,15 +103,28 @@ def _first_name_of_another(text: str, end: int, ents: list) -> bool:
 
 
 def _longest_first(ms: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions; mentions of one exact span are all kept."""
+    """Keep the longest of overlapping mentions; mentions of one exact span are all kept.
+    Taken spans never overlap, so a sorted list and bisection keep this O(n log n)."""
     ms.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Mention] = []
     for m in ms:
-        if any(m.start < e and s < m.end and (s, e) != (m.start, m.end) for s, e in taken):
+        i = bisect.bisect_left(starts, m.start)
+        clash = False
+        if i > 0 and ends[i - 1] > m.start:
+            clash = True
+        j = i
+        while not clash and j < len(starts) and starts[j] < m.end:
+            if (starts[j], ends[j]) != (m.start, m.end):
+                clash = True
+            j += 1
+        if clash:
             continue
         kept.append(m)
-        taken.append((m.start, m.end))
+        if not (i < len(starts) and (starts[i], ends[i]) == (m.start, m.end)):
+            starts.insert(i, m.start)
+            ends.insert(i, m.end)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
 

@@ -25,7 +25,8 @@ MIN_POP_ALT = 300_000
 # naming order: family name first, so the last token is no surname
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "VNM", "KOR", "PRK", "JPN", "HUN", "KHM", "MNG", "SGP"})
 _LATIN = re.compile(r"^[\x00-\u024F\u1E00-\u1EFF\s'’.\-]+$")
-_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "del", "dos", "bint", "abu", "ben"}
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "del", "dos", "bint", "abu",
+              "ben", "of", "the", "du", "des"}
 
 
 class KBError(ValueError):
@@ -80,8 +81,8 @@ def _date(v: Any) -> str | None:
 
 def surname_forms(name: str, home: str | None) -> list[str]:
     """Latin surname a news text uses alone ('Blinken' for 'Antony Blinken')."""
-    if home in FAMILY_NAME_FIRST or not _LATIN.match(name):
-        return []
+    if home in FAMILY_NAME_FIRST or not _LATIN.match(name) or "," in name:
+        return []  # 'Charles, Prince of Wales' has no surname to take
     tokens = name.replace("-", " - ").split()
     if len(tokens) < 2 or any(t.lower().strip(".") in _PARTICLES for t in tokens[1:]):
         return []
