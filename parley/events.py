@@ -273,7 +273,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
 
     # a cue governs the sentence's contact when it stands by any of its trigger words
     # ('من المقرر أن يتوجه ... حيث يلتقي': planned, though the cue is far from 'meet')
-    status = min((_status(ms, t, s.lang) for t in triggers), key=lambda st: STATUS_PRIORITY.get(st, 9))
+    status = min((_status(ms, t, s.lang, ctx.doc.text) for t in triggers), key=lambda st: STATUS_PRIORITY.get(st, 9))
     if status in ("negation", "hypothetical"):
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
         return []
@@ -385,15 +385,22 @@ def _main_trigger(triggers: list[Mention]) -> Mention:
     return min(contact or triggers, key=lambda m: m.start)
 
 
-def _status(ms: list[Mention], trig: Mention, lang: str) -> str:
+_CLAUSE_END = re.compile(r"[,;:，；。.!?、]")
+
+
+def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
+    """The cue nearest the trigger: up to a few words before it, and after it to the end of
+    its clause ('nói chuyện với ông Vương Nghị một cách tương đối thường xuyên')."""
     cjk = lang in ("zh", "ja", "ko")
-    before, after = (12, 10) if cjk else (45, 25)
+    before, after, clause = (12, 10, 25) if cjk else (45, 25, 70)
     best: tuple[int, int, str] | None = None
     for m in ms:
         if m.kind != "status":
             continue
+        in_clause = (trig.end <= m.start <= trig.end + clause and text
+                     and not _CLAUSE_END.search(text, trig.end, m.start))
         if trig.start - before <= m.end <= trig.start + 1 or trig.end - 1 <= m.start <= trig.end + after \
-                or (m.start >= trig.start and m.end <= trig.end):
+                or in_clause or (m.start >= trig.start and m.end <= trig.end):
             dist = max(trig.start - m.end, m.start - trig.end, 0)
             cand = (STATUS_PRIORITY.get(m.value, 9), dist, m.value)
             if best is None or cand < best:

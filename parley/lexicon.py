@@ -162,6 +162,11 @@ def get(lang: str) -> Lexicon:
     if grammar.exists():  # function words (locatives, conjunctions) live beside the vocabulary
         g = read_yaml(grammar) or {}
         raw = {**raw, "grammar": _merge(raw.get("grammar") or {}, g.get("grammar") or {})}
+        if g.get("status_extra"):
+            status = {k: list(v or []) for k, v in (raw.get("status") or {}).items()}
+            for k, words in g["status_extra"].items():
+                status.setdefault(k, []).extend(w for w in words if w not in status.get(k, []))
+            raw["status"] = status
         if g.get("months"):
             dates = dict(raw.get("dates") or {})
             dates["months"] = {**(dates.get("months") or {}), **g["months"]}
