@@ -66,6 +66,9 @@ class Matcher:
                     lex_kinds[kind] = value
             if ents and " " not in surface and _first_name_of_another(text, e, ents):
                 ents = [kv for kv in ents if kv[0] != "person"]
+            if ents and _hyphen_joined(text, s, e):
+                # 'Elmendorf-Richardson', '埃尔门多夫-理查森': part of a longer name
+                ents = [kv for kv in ents if kv[0] not in ("person", "place")]
             if ents:
                 ents.sort(key=lambda kv: ENTITY_PRIORITY[kv[0]])
                 raw.append(Mention(ents[0][0], s, e, surface, ents))
@@ -91,6 +94,16 @@ class Matcher:
                 if k >= 0 and text[k:s] == p and (k == 0 or not _is_word_char(text[k - 1])):
                     return True
         return False
+
+
+_JOINERS = "-－‐·・"
+
+
+def _hyphen_joined(text: str, s: int, e: int) -> bool:
+    before = text[s - 2:s] if s >= 2 else ""
+    after = text[e:e + 2]
+    return (len(before) == 2 and before[1] in _JOINERS and before[0].isalpha()) or \
+        (len(after) == 2 and after[0] in _JOINERS and after[1].isalpha())
 
 
 def _first_name_of_another(text: str, end: int, ents: list) -> bool:
