@@ -74,6 +74,7 @@ class DocContext:
     dateline: Location | None = None  # 'WASHINGTON, March 31 -', '(安卡拉15日讯)', 'أبوظبي - 6 ديسمبر:'
     unknown: dict[str, Participant] = field(default_factory=dict)  # '~Name' → person not in the KB
     ahead: bool = False  # the sentence's date expression points to the future
+    last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
 
 
 _DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
@@ -314,7 +315,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if target is not None:
             location = target
             dest = dest or target.country
-    parties = _select_parties(parties, kind, location, trig, s.lang in ("zh", "ja", "ko"))
+    parties = _select_parties(parties, kind, location, trig, s.lang in ("zh", "ja", "ko"), ctx.doc.text,
+                              [m for m in ms if m.kind == "conj"])
     _resolve_counterparts(ctx, parties, day)
     keyed = [c for c in parties if c.participant and c.participant.key()]
     keys = {c.participant.key() for c in keyed}
@@ -325,6 +327,12 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             and location.country not in keys:
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
+    reach = 10 if s.lang in ("zh", "ja", "ko") else 30
+    if len(keys) < 2 and ctx.last_sides and any(m.kind == "pair_ref" and _gap(m, trig) <= reach for m in ms) \
+            and (not keys or keys <= {p.key() for p in ctx.last_sides}):
+        # 'the two leaders then met for two hours': the sides of the last contact reported
+        keyed = [Chunk([], trig.start, trig.end, participant=p) for p in ctx.last_sides]
+        keys = {p.key() for p in ctx.last_sides}
     if len(keys) < 2:
         ctx.traces.append(Trace(s, tnames, f"not an event: {len(keys)} side(s) {sorted(keys)}"))
         return []
@@ -337,11 +345,30 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if len({c.participant.key() for c in keyed}) < 2:
             ctx.traces.append(Trace(s, tnames, "not an event: a summit attended, hosted at home"))
             return []
-    groups = _pairwise(keyed, kind)
-    evs = [_assemble(ctx, s, trig, kind, g, location, status, date, date_explicit, lex) for g in groups]
+    groups = _pairwise(keyed, kind) if not _listed_destinations(keyed, kind) else _split_list(keyed)
+    evs = [_assemble(ctx, s, trig, kind, g, location if len(groups) == 1 else None, status, date,
+                     date_explicit, lex) for g in groups]
+    if evs:
+        ctx.last_sides = evs[0].participants()
     for ev in evs:
         ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
     return evs
+
+
+def _listed_destinations(keyed: list[Chunk], kind: str) -> bool:
+    """'a tour of Vietnam, Japan and South Korea', 'received his counterparts from Indonesia,
+    Malaysia and Singapore': one named side and several bare states."""
+    strong = [c for c in keyed if c.strong]
+    weak = [c for c in keyed if not c.strong]
+    weak.sort(key=lambda c: c.start)
+    listed = all(b.start - a.end <= 12 for a, b in zip(weak, weak[1:]))
+    return kind in ("visit", "arrive", "receive", "meet", "talks") and len(strong) >= 1 \
+        and len({c.participant.key() for c in strong}) == 1 and len(weak) >= 2 and listed
+
+
+def _split_list(keyed: list[Chunk]) -> list[list[Chunk]]:
+    strong = [c for c in keyed if c.strong]
+    return [strong + [c] for c in keyed if not c.strong]
 
 
 def _summit_sides(keyed: list[Chunk], location: Location | None) -> list[Chunk]:
@@ -519,7 +546,7 @@ def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention) -> Locatio
 
 
 def _select_parties(parties: list[Chunk], kind: str, location: Location | None, trig: Mention,
-                    cjk: bool) -> list[Chunk]:
+                    cjk: bool, text: str = "", conj: list[Mention] = ()) -> list[Chunk]:
     """Drop bare states that only qualify a named side or are the topic of the talks."""
     strong = [c for c in parties if c.strong]
     strong_keys = {c.participant.key() for c in strong if c.participant and c.participant.key()}
@@ -542,9 +569,25 @@ def _select_parties(parties: list[Chunk], kind: str, location: Location | None, 
         # ('met with the Chinese side', 'gặp phía Mỹ', '与美方会谈', 'visited China');
         # states further off are what the talks were about
         reach = 12 if cjk else 30
-        near = [c for c in weak if _gap(c, trig) <= reach]
-        out = [c for c in out if c.strong] + sorted(near, key=lambda c: _gap(c, trig))[:1]
+        near = sorted((c for c in weak if _gap(c, trig) <= reach), key=lambda c: _gap(c, trig))[:1]
+        if near:
+            # '... Việt Nam, Nhật Bản và Hàn Quốc': the list that starts there
+            chain = near[0]
+            for c in sorted(weak, key=lambda c: c.start):
+                if c.start > chain.end and c not in near and _list_gap(text, chain, c, conj):
+                    near.append(c)
+                    chain = c
+        out = [c for c in out if c.strong] + near
     return out
+
+
+def _list_gap(text: str, a: Chunk, b: Chunk, conj: list[Mention]) -> bool:
+    """Only commas and 'and' between two list items: 'Việt Nam, Nhật Bản và Hàn Quốc'."""
+    gap = text[a.end:b.start]
+    for m in conj:
+        if a.end <= m.start and m.end <= b.start:
+            gap = gap.replace(m.text, " ")
+    return len(gap) <= 12 and _GAP_OK.match(gap) is not None
 
 
 def _gap(c: Chunk, m: Mention) -> int:

@@ -36,6 +36,7 @@ class Lexicon:
     locative_after: list[str] = field(default_factory=list)  # postpositions: 東京で, 서울에서
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
+    pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""
@@ -67,6 +68,8 @@ class Lexicon:
             yield w, "loc_after", None
         for w in self.conjunctions:
             yield w, "conj", None
+        for w in self.pair_reference:
+            yield w, "pair_ref", None
         for w, iso3 in self.visit_compounds.items():
             yield w, "trigger", "visit"
             yield w, "destination", iso3
@@ -117,6 +120,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         locative_before=_strs((raw.get("grammar") or {}).get("locative_before")),
         locative_after=_strs((raw.get("grammar") or {}).get("locative_after")),
         conjunctions=_strs((raw.get("grammar") or {}).get("conjunctions")),
+        pair_reference=_strs((raw.get("grammar") or {}).get("pair_reference")),
         visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()
                          if v},
     )
