@@ -75,6 +75,7 @@ class DocContext:
     unknown: dict[str, Participant] = field(default_factory=dict)  # '~Name' → person not in the KB
     ahead: bool = False  # the sentence's date expression points to the future
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
+    seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
 
 
 _DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
@@ -207,6 +208,12 @@ def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
                     and ctx.dateline is not None:
                 country = ctx.dateline.country  # 'WASHINGTON - ... President Reagan'
             return Participant(name=unknown, country=country, org=org, role=role, surface=surface)
+        if role and country is None and org is None:
+            # 'the Crown Prince' alone: the holder of that title the article named last
+            prior = [(pos, q) for pos, q in ctx.seen_at if pos < c.start and q.role == role]
+            if prior:
+                q = prior[-1][1]
+                return Participant(q.name, q.country, q.org, q.role, q.person_id, surface)
         return None
     if country:
         return Participant(name=None, country=country, surface=surface)
@@ -345,6 +352,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if len({c.participant.key() for c in keyed}) < 2:
             ctx.traces.append(Trace(s, tnames, "not an event: a summit attended, hosted at home"))
             return []
+    gathering = any(m.kind == "trigger" and m.value == "summit" for m in ms) and len(keys) >= 3
+    if gathering:
+        kind = "summit"  # 'will meet the leaders of Britain, France... at the economic summit'
     groups = _pairwise(keyed, kind) if not _listed_destinations(keyed, kind) else _split_list(keyed)
     evs = [_assemble(ctx, s, trig, kind, g, location if len(groups) == 1 else None, status, date,
                      date_explicit, lex) for g in groups]
@@ -635,6 +645,15 @@ def _directed(kind: str, parts: list[Participant], location: Location | None):
     return mode, actor, recipient, location
 
 
+def _soviet(parts: list[Participant], location: Location | None) -> None:
+    """Before 26 December 1991 Moscow spoke for the Soviet Union (GUIDELINES: SUN)."""
+    for p in parts:
+        if p.country == "RUS":
+            p.country = "SUN"
+    if location is not None and location.country == "RUS":
+        location.country = "SUN"
+
+
 def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: list[Chunk],
               location: Location | None, status: str, date: DateValue | None, explicit: bool,
               lex) -> Event:
@@ -664,6 +683,8 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
     for p in parts:
         if p.name:
             ctx.persons_seen.append(p)
+    if date and (date.year, date.month or 12, date.day or 31) < (1991, 12, 26):
+        _soviet(parts, location)
     conf = 0.5 + 0.1 * sum(1 for p in parts if p.name) + (0.1 if explicit else 0)
     return Event(mode=mode, actor=list(actor), recipient=list(recipient),
                  date=date.iso() if date else None, location=location, status=status,
@@ -734,23 +755,29 @@ def _add_unknown_persons(ctx: DocContext, mentions: list[Mention]) -> list[Menti
     return sorted(mentions + extra, key=lambda m: (m.start, m.end))
 
 
-def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[Participant]:
-    """Every known person the article names, for resolving 'his counterpart'."""
+def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
+                seen_at: list | None = None) -> list[Participant]:
+    """Every known person the article names, for resolving 'his counterpart' (and, in
+    `seen_at`, where each is named, for 'the Crown Prince' said later)."""
+    seen_at = seen_at if seen_at is not None else []
     out: list[Participant] = []
     seen: set[str] = set()
     for m in mentions:
         if m.kind != "person":
             continue
         p = choose_person(kb, _entity_ids(m, "person"), doc.published)
-        if p is not None and p.id not in seen:
-            seen.add(p.id)
-            out.append(person_participant(kb, p, doc.published, None, m.text))
+        if p is not None:
+            part = person_participant(kb, p, doc.published, None, m.text)
+            seen_at.append((m.start, part))
+            if p.id not in seen:
+                seen.add(p.id)
+                out.append(part)
     return out
 
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published), mentions=mentions)
-    ctx.persons_seen = _persons_in(doc, kb, mentions)
+    ctx.persons_seen = _persons_in(doc, kb, mentions, ctx.seen_at)
     ctx.dateline = find_dateline(doc, kb, mentions)
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
