@@ -163,8 +163,20 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
 
 
 # ---------------------------------------------------------------- participants
+# GUIDELINES: Hong Kong and Macao officials act for China
+SEAT_ALIASES = {"HKG": "CHN", "MAC": "CHN"}
+
+
 def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
                   stop: int | None = None) -> Participant | None:
+    part = _resolve_chunk(ctx, c, day, lang, stop)
+    if part is not None and part.country in SEAT_ALIASES:
+        part.country = SEAT_ALIASES[part.country]
+    return part
+
+
+def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
+                   stop: int | None = None) -> Participant | None:
     kb = ctx.kb
     country = None
     org = None
