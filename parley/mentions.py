@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
-import pickle
 import re
 from dataclasses import dataclass
 
 import ahocorasick
 
 from . import lexicon as lexmod
+from .cache import read_pickle, write_pickle
 from .kb import ANY, KnowledgeBase, norm_lang
 from .kb.loader import cache_dir
 from .model import Document, Mention
@@ -175,23 +174,10 @@ def matcher_for(kb: KnowledgeBase, lang: str) -> Matcher:
     if key in _MATCHERS:
         return _MATCHERS[key]
     path = cache_dir() / f"matcher-{kb.fingerprint}-{lang}.pickle"
-    m = None
-    if path.exists():
-        try:
-            with open(path, "rb") as fh:
-                m = pickle.load(fh)
-        except Exception as e:
-            log.warning("matcher cache %s unreadable (%s); rebuilding", path, e)
+    m = read_pickle(path)
     if m is None:
         m = build_matcher(kb, lang)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(m, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError as e:
-            log.warning("cannot write matcher cache %s: %s", path, e)
+        write_pickle(path, m)
     _MATCHERS[key] = m
     return m
 

@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 import pycountry
 import pytest
 
-from parley.kb import LANGS, ROLES, SINGLE_HOLDER_ROLES
+from parley.kb import ROLES, SINGLE_HOLDER_ROLES
 from parley.kb.base import DATA_DIR, norm_lang
 from parley.kb.loader import read_yaml
 from parley.kb.model import _pad

@@ -1,7 +1,6 @@
 """Every named participant of the benchmark's gold events resolves to the right entity:
 a person the KB knows by that name, holding an office for that state or organisation."""
 import json
-import sys
 import unicodedata
 
 from conftest import BENCH, require_shared

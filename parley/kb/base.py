@@ -4,16 +4,16 @@ from __future__ import annotations
 import logging
 import os
 from functools import lru_cache
-import pickle
 import time
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
+from ..cache import read_pickle, write_pickle
 from .loader import (DATA_DIR, FAMILY_NAME_FIRST, MIN_POP_ALT, MIN_POP_LATIN, KBError, cache_dir, data_files,
                      fingerprint, parse_org, parse_person, parse_place, read_yaml, surname_forms)
-from .model import LANGS, SINGLE_HOLDER_ROLES, Country, Office, Organisation, Person, Place, _pad
+from .model import LANGS, Country, Office, Organisation, Person, Place, _pad
 
 log = logging.getLogger(__name__)
 ANY = "*"  # language key of forms that hold in every language (Latin-script names)
@@ -417,27 +417,13 @@ def load(extra: Iterable[str | os.PathLike] = (), use_cache: bool = True) -> Kno
         return _LOADED[extra]
     fp = fingerprint(data_files(extra))
     path = cache_dir() / f"kb-{fp}.pickle"
-    kb = None
-    if use_cache and path.exists():
-        try:
-            with open(path, "rb") as fh:
-                kb = pickle.load(fh)
-            _ISO2.update(getattr(kb, "iso2", {}))
-        except Exception as e:  # a stale or truncated cache is rebuilt, never fatal
-            log.warning("knowledge cache %s unreadable (%s); rebuilding", path, e)
-            kb = None
-    if kb is None:
+    kb = read_pickle(path) if use_cache else None
+    if kb is not None:
+        _ISO2.update(getattr(kb, "iso2", {}))
+    else:
         kb = build(extra)
         kb.iso2 = dict(_ISO2)
-        if use_cache:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                with open(tmp, "wb") as fh:
-                    pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-                _prune_cache(path.parent, fp)
-            except OSError as e:
-                log.warning("cannot write knowledge cache %s: %s", path, e)
+        if use_cache and write_pickle(path, kb):
+            _prune_cache(path.parent, fp)
     _LOADED[extra] = kb
     return kb

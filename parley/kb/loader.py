@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import re
 from pathlib import Path
 from typing import Any, Iterable
@@ -13,7 +12,7 @@ from typing import Any, Iterable
 import yaml
 
 from .. import __version__
-from .model import LANGS, Country, Office, Organisation, Person, Place
+from .model import Office, Organisation, Person, Place
 
 log = logging.getLogger(__name__)
 
