@@ -346,7 +346,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             and location.country not in keys:
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
-    reach = 10 if s.lang in ("zh", "ja", "ko") else 30
+    reach = 20 if s.lang in ("zh", "ja", "ko") else 30
     if len(keys) < 2 and ctx.last_sides and any(m.kind == "pair_ref" and _gap(m, trig) <= reach for m in ms) \
             and (not keys or keys <= {p.key() for p in ctx.last_sides}):
         # 'the two leaders then met for two hours': the sides of the last contact reported
@@ -441,7 +441,8 @@ def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
     """The cue nearest the trigger: up to a few words before it, and after it to the end of
     its clause ('nói chuyện với ông Vương Nghị một cách tương đối thường xuyên')."""
     cjk = lang in ("zh", "ja", "ko")
-    before, after, clause = (12, 10, 25) if cjk else (45, 25, 70)
+    # Chinese 将/拟 govern the whole predicate: '李希将于9月16日至26日率代表团访问古巴'
+    before, after, clause = (20, 10, 25) if cjk else (45, 25, 70)
     best: tuple[int, int, str] | None = None
     for m in ms:
         if m.kind != "status":
@@ -475,7 +476,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             if future and m.start >= trig.end:
                 d *= 0.5  # planned events put their date after the verb
             return d
-        pick = min(cands, key=cost)
+        pick = _range_start(min(cands, key=cost), cands, ctx.doc.text)
         base = anchor
         if pick.kind == "reldate" and ref is not None and ref.as_date():
             base = ref.as_date()
@@ -515,6 +516,17 @@ def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day
         if ids:
             b.mentions.insert(0, a.first("title"))
             b.participant = office_participant(ctx.kb, role, ids[0], False, day, ctx.doc.text[b.start:b.end])
+
+
+_RANGE = re.compile(r"^\s*(至|到|－|-|–|—|~|〜|đến|tới|to|until|bis|au|al|a|по|до|إلى|حتى|から|부터|-)\s*$")
+
+
+def _range_start(pick: Mention, cands: list[Mention], text: str) -> Mention:
+    """'9月16日至26日', '22-23/3', 'from 3 to 6 June': a contact is dated by its first day."""
+    for m in cands:
+        if m.kind == "date" and m.end <= pick.start and _RANGE.match(text[m.end:pick.start]):
+            return m
+    return pick
 
 
 def _points_ahead(m: Mention) -> bool:
