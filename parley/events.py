@@ -163,6 +163,17 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
 
 
 # ---------------------------------------------------------------- participants
+HOME_TITLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+                         "party_leader", "speaker", "deputy_head_of_government"})
+
+
+def _home_country(lang: str) -> str | None:
+    try:
+        return lexmod.get(lang).home_country if lang in lexmod.available() else None
+    except ValueError:
+        return None
+
+
 # GUIDELINES: Hong Kong and Macao officials act for China
 SEAT_ALIASES = {"HKG": "CHN", "MAC": "CHN"}
 
@@ -226,6 +237,10 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
             if prior:
                 q = prior[-1][1]
                 return Participant(q.name, q.country, q.org, q.role, q.person_id, surface)
+            home = _home_country(lang)
+            if home and role in HOME_TITLES:
+                # 'Chủ tịch nước gặp Tổng thống Nga': Vietnamese press, Vietnam's president
+                return office_participant(kb, role, home, False, day, surface)
         return None
     if country:
         return Participant(name=None, country=country, surface=surface)
@@ -367,7 +382,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     gathering = any(m.kind == "trigger" and m.value == "summit" for m in ms) and len(keys) >= 3
     if gathering:
         kind = "summit"  # 'will meet the leaders of Britain, France... at the economic summit'
-    groups = _pairwise(keyed, kind) if not _listed_destinations(keyed, kind) else _split_list(keyed)
+    contacts = {m.start for m in triggers if m.value != "summit"}
+    groups = (_pairwise(keyed, kind, several_verbs=len(contacts) >= 2)
+              if not _listed_destinations(keyed, kind) else _split_list(keyed))
     evs = [_assemble(ctx, s, trig, kind, g, location if len(groups) == 1 else None, status, date,
                      date_explicit, lex) for g in groups]
     if evs:
@@ -409,7 +426,7 @@ def _summit_sides(keyed: list[Chunk], location: Location | None) -> list[Chunk]:
     return people
 
 
-def _pairwise(keyed: list[Chunk], kind: str) -> list[list[Chunk]]:
+def _pairwise(keyed: list[Chunk], kind: str, several_verbs: bool = False) -> list[list[Chunk]]:
     """'A met B, C and D on the sidelines': one bilateral contact per counterpart, the
     subject (first side named) in each; a summit or phone round stays one gathering."""
     keys = []
@@ -417,8 +434,9 @@ def _pairwise(keyed: list[Chunk], kind: str) -> list[list[Chunk]]:
         k = c.participant.key()
         if k not in keys:
             keys.append(k)
-    # three sides are as often a trilateral meeting as two bilaterals: kept together
-    if len(keys) < 4 or kind in ("summit", "phone", "visit", "arrive"):
+    # three sides are as often a trilateral meeting as two bilaterals: kept together, unless
+    # the sentence has a verb for each ('gặp Tổng thống Nga ... và tiếp Thủ tướng Singapore')
+    if len(keys) < (3 if several_verbs else 4) or kind in ("summit", "phone", "visit", "arrive"):
         return [keyed]
     subject = [c for c in keyed if c.participant.key() == keys[0]]
     return [subject + [c for c in keyed if c.participant.key() == k] for k in keys[1:]]

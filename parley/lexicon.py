@@ -37,6 +37,7 @@ class Lexicon:
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
+    home_country: str | None = None  # whose officials a bare title names in this press
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""
@@ -121,6 +122,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         locative_after=_strs((raw.get("grammar") or {}).get("locative_after")),
         conjunctions=_strs((raw.get("grammar") or {}).get("conjunctions")),
         pair_reference=_strs((raw.get("grammar") or {}).get("pair_reference")),
+        home_country=(raw.get("grammar") or {}).get("home_country"),
         visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()
                          if v},
     )
