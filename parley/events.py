@@ -21,8 +21,6 @@ from .model import Document, Event, Evidence, Location, Mention, Participant, Se
 from .resolve import (DateValue, choose_person, office_participant, parse_iso, person_participant,
                       resolve_date_mention)
 
-TRIGGER_PRIORITY = {"phone": 0, "receive": 1, "call_on": 2, "talks": 3, "meet": 4, "visit": 5,
-                    "arrive": 6, "summit": 7}
 STATUS_PRIORITY = {"cancelled": 0, "negation": 1, "hypothetical": 2, "planned": 3}
 PARTY_KINDS = set(ENTITY_KINDS) | {"title", "counterpart", "honorific"}
 _GAP_OK = re.compile(r"^[\s\-–—,:;()（）·'\"“”‘’《》「」]*$")
