@@ -20,12 +20,25 @@ def same_contact(a: Event, b: Event) -> bool:
         return False
     if a.status != b.status:
         return False
+    if _different_people(a, b):
+        return False  # Balladur, then de Larosière: two French hosts, two meetings
     if compatible_dates(a.date, b.date):
         return True
     if a.date_inferred or b.date_inferred:
         # a headline dated by its publication day is the report of yesterday's talks, not of
         # a visit 'last year'
         return _days_apart(a.date, b.date) <= 7
+    return False
+
+
+def _different_people(a: Event, b: Event) -> bool:
+    """Both reports name the people of one side, and not one of them in common."""
+    for key in a.keys():
+        # only people the knowledge base knows: a half-read unknown name proves nothing
+        na = {p.person_id for p in a.participants() if p.key() == key and p.person_id}
+        nb = {p.person_id for p in b.participants() if p.key() == key and p.person_id}
+        if na and nb and not na & nb:
+            return True
     return False
 
 
