@@ -300,7 +300,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if any(m.kind == "trigger" for m in ms):
             ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
         return []
-    trig = _main_trigger(triggers)
+    trig = _main_trigger(triggers, lex.verb_last)
     kind = trig.value
     tnames = [f"{m.text}:{m.value}" for m in triggers]
 
@@ -343,7 +343,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     if kind in ("visit", "arrive"):
         # 'Lavrov visits Qatar to discuss peace in Syria': the place named right after the
         # verb is the destination, whatever other places the sentence names
-        target = _destination(ctx, chunks, trig)
+        target = _destination(ctx, chunks, trig, lex.verb_last)
         if target is not None:
             location = target
             dest = dest or target.country
@@ -440,14 +440,16 @@ def _pairwise(keyed: list[Chunk], kind: str, several_verbs: bool = False) -> lis
     return [subject + [c for c in keyed if c.participant.key() == k] for k in keys[1:]]
 
 
-def _main_trigger(triggers: list[Mention]) -> Mention:
-    """A call is a call wherever it is said; otherwise the first contact verb governs
-    ('would travel to China to follow up on the talks' is a trip), a summit only alone."""
+def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:
+    """A call is a call wherever it is said; otherwise the main contact verb governs: the
+    first in verb-object languages ('would travel to China to follow up on the talks' is a
+    trip), the last in Japanese and Korean, where the main verb ends the sentence; a summit
+    only alone."""
     phone = [m for m in triggers if m.value == "phone"]
     if phone:
         return phone[0]
-    contact = [m for m in triggers if m.value != "summit"]
-    return min(contact or triggers, key=lambda m: m.start)
+    contact = [m for m in triggers if m.value != "summit"] or triggers
+    return max(contact, key=lambda m: m.start) if verb_last else min(contact, key=lambda m: m.start)
 
 
 _CLAUSE_END = re.compile(r"[,;:，；。.!?、]")
@@ -494,7 +496,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             return d
         pick = _range_start(min(cands, key=cost), cands, ctx.doc.text)
         base = anchor
-        if pick.kind == "reldate" and ref is not None and ref.as_date():
+        # 'ngày 19/7 ... tuần tới': a week or month counts from the sentence's own day; 'last
+        # night' and 'yesterday' always count from the publication day
+        if pick.kind == "reldate" and ref is not None and ref.as_date() and pick.value[0] not in ("day", "weekday"):
             base = ref.as_date()
         if pick.kind == "reldate" and not future and _points_ahead(pick):
             future = True
@@ -575,10 +579,15 @@ def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Men
     return None
 
 
-def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention) -> Location | None:
-    """The state or city named within a few words after a visit verb."""
-    for c in chunks:
-        if c.start < trig.end or c.start - trig.end > 25:
+def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention, verb_last: bool = False) -> Location | None:
+    """The state or city named within a few words after a visit verb (before it, in
+    Japanese and Korean: 'パキスタンを訪問')."""
+    order = sorted(chunks, key=lambda c: -c.start) if verb_last else chunks
+    for c in order:
+        if verb_last:
+            if c.end > trig.start or trig.start - c.end > 6:
+                continue
+        elif c.start < trig.end or c.start - trig.end > 25:
             continue
         if c.kinds() <= {"country", "place"}:
             city = c.first("place")

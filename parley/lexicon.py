@@ -38,6 +38,7 @@ class Lexicon:
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
     home_country: str | None = None  # whose officials a bare title names in this press
+    verb_last: bool = False  # subject-object-verb order (ja, ko): the main verb ends the clause
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""
@@ -123,6 +124,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         conjunctions=_strs((raw.get("grammar") or {}).get("conjunctions")),
         pair_reference=_strs((raw.get("grammar") or {}).get("pair_reference")),
         home_country=(raw.get("grammar") or {}).get("home_country"),
+        verb_last=bool((raw.get("grammar") or {}).get("verb_last")),
         visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()
                          if v},
     )
