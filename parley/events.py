@@ -804,6 +804,18 @@ def _add_unknown_persons(ctx: DocContext, mentions: list[Mention]) -> list[Menti
     return sorted(mentions + extra, key=lambda m: (m.start, m.end))
 
 
+def _page_date(mentions: list[Mention]) -> dt.date | None:
+    """No publication date given: a full date the page prints (a source line, a dateline)
+    fixes the year for '3/11' and the day for 'yesterday' (GUIDELINES: known from the page)."""
+    for m in mentions:
+        if m.kind == "date" and all(m.value.get(k) for k in ("y", "m", "d")):
+            try:
+                return dt.date(m.value["y"], m.value["m"], m.value["d"])
+            except ValueError:
+                continue
+    return None
+
+
 def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
                 seen_at: list | None = None) -> list[Participant]:
     """Every known person the article names, for resolving 'his counterpart' (and, in
@@ -825,7 +837,7 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
 
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
-    ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published), mentions=mentions)
+    ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions), mentions=mentions)
     ctx.persons_seen = _persons_in(doc, kb, mentions, ctx.seen_at)
     ctx.dateline = find_dateline(doc, kb, mentions)
     mentions = _add_unknown_persons(ctx, mentions)

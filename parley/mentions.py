@@ -65,6 +65,9 @@ class Matcher:
                     lex_kinds[kind] = value
             if ents and " " not in surface and _first_name_of_another(text, e, ents):
                 ents = [kv for kv in ents if kv[0] != "person"]
+            if ents and surface.isupper() and len(surface) <= 5 and not surface.isascii():
+                # 'МИД' is the ministry, not José Antonio Meade ('Мид')
+                ents = [kv for kv in ents if kv[0] not in ("person", "place")]
             if ents and _hyphen_joined(text, s, e):
                 # 'Elmendorf-Richardson', '埃尔门多夫-理查森': part of a longer name
                 ents = [kv for kv in ents if kv[0] not in ("person", "place")]
@@ -73,7 +76,7 @@ class Matcher:
                 raw.append(Mention(ents[0][0], s, e, surface, ents))
             for kind, value in lex_kinds.items():
                 raw.append(Mention(kind, s, e, surface, value))
-        return _longest_first(raw)
+        return _drop_other_surnames(text, _longest_first(raw))
 
     def _bounded(self, text: str, s: int, e: int, surface: str) -> bool:
         before = text[s - 1] if s > 0 else " "
@@ -112,6 +115,35 @@ def _first_name_of_another(text: str, end: int, ents: list) -> bool:
         return False
     m = re.match(r" ([^\W\d_])", text[end:end + 3])
     return bool(m) and m.group(1).isupper()
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \u00a0]$")
+
+
+def _drop_other_surnames(text: str, ms: list[Mention]) -> list[Mention]:
+    """'Antonio Salinas', 'juez Castro' are not Carlos Salinas or Fidel Castro: a one-word
+    person match right after a capitalised word that is no known term (title, name) is the
+    surname of someone the knowledge base does not know."""
+    covered = {m.end for m in ms}
+    out = []
+    for m in ms:
+        if m.kind == "person" and " " not in m.text and m.start > 0 and m.start not in ():
+            prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+            if prev and prev.group(1)[0].isupper() and prev.end(1) not in covered and m.start - prev.end(1) == 1 \
+                    and not _sentence_start(text, prev.start(1)):
+                ents = [kv for kv in m.value if kv[0] != "person"]
+                if not ents:
+                    continue
+                m = Mention(ents[0][0], m.start, m.end, m.text, ents)
+        out.append(m)
+    return out
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \u00a0\"'“‘«(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
 
 
 def _longest_first(ms: list[Mention]) -> list[Mention]:
