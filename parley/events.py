@@ -209,8 +209,9 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         p = choose_person(kb, _entity_ids(person_m, "person"), day, country, role)
         if p is not None:
             part = person_participant(kb, p, day, role, surface)
-            if country and part.country != country and org is None and part.org is None:
-                part.country = country  # the article says which side he speaks for
+            if country and part.country != country and org is None and part.org is None \
+                    and any(o.country == country for o in p.offices):
+                part.country = country  # the article says which of his states he speaks for
             return part
     if c.first("counterpart") is not None:
         return Participant(name=None, country=country, org=org, role="counterpart", surface=surface)
