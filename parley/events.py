@@ -628,8 +628,9 @@ def _select_parties(parties: list[Chunk], kind: str, location: Location | None, 
         # one named side and bare states: only a state right by the verb is the other side
         # ('met with the Chinese side', 'gặp phía Mỹ', '与美方会谈', 'visited China');
         # states further off are what the talks were about
-        reach = 12 if cjk else 30
-        near = sorted((c for c in weak if _gap(c, trig) <= reach), key=lambda c: _gap(c, trig))[:1]
+        cps = [m for c in parties for m in c.mentions if m.kind == "counterpart"]
+        near = sorted((c for c in weak if _by_the_verb(c, trig, kind, text, conj, cjk, cps)),
+                      key=lambda c: _gap(c, trig))[:1]
         if near:
             # '... Việt Nam, Nhật Bản và Hàn Quốc': the list that starts there
             chain = near[0]
@@ -639,6 +640,27 @@ def _select_parties(parties: list[Chunk], kind: str, location: Location | None, 
                     chain = c
         out = [c for c in out if c.strong] + near
     return out
+
+
+def _by_the_verb(c: Chunk, trig: Mention, kind: str, text: str, conj: list[Mention], cjk: bool,
+                 counterparts: list[Mention] = ()) -> bool:
+    """A bare state is a side when it touches the verb ('visited China', 'talks with China',
+    '与美方会谈'), or is joined to it by 'with/và/与'; 'discussed Kyrgyzstan's accession' is a topic."""
+    gap = _gap(c, trig)
+    if gap <= (3 if cjk else 12):
+        return True
+    if kind in ("visit", "arrive") and c.start >= trig.end and gap <= (12 if cjk else 25):
+        return True
+    lo, hi = (trig.end, c.start) if c.start >= trig.end else (c.end, trig.start)
+    if any(lo <= m.start and m.end <= hi for m in counterparts) and gap <= (12 if cjk else 30):
+        return True  # 'received his counterparts from Indonesia, Malaysia...'
+    joined = [m for m in conj if lo <= m.start and m.end <= hi]
+    if joined and gap <= (12 if cjk else 30):
+        rest = text[lo:hi]
+        for m in joined:
+            rest = rest.replace(m.text, "")
+        return len(rest.strip()) <= (6 if cjk else 14)
+    return False
 
 
 def _list_gap(text: str, a: Chunk, b: Chunk, conj: list[Mention]) -> bool:
