@@ -18,7 +18,7 @@ from . import lexicon as lexmod
 from .kb import KnowledgeBase
 from .mentions import ENTITY_KINDS
 from .model import Document, Event, Evidence, Location, Mention, Participant, Sentence
-from .resolve import (DateValue, choose_person, office_participant, parse_iso, person_participant,
+from .resolve import (DateValue, choose_person, office_participant, parse_iso, person_participant, resolve_explicit,
                       resolve_date_mention)
 
 STATUS_PRIORITY = {"cancelled": 0, "negation": 1, "hypothetical": 2, "planned": 3}
@@ -74,6 +74,7 @@ class DocContext:
     ahead: bool = False  # the sentence's date expression points to the future
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
+    page_year: int | None = None  # undated page: the one year it names, if only one
 
 
 _DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
@@ -505,6 +506,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             future = True
             ctx.ahead = True
         v = resolve_date_mention(pick, base, future)
+        if v is None and base is None and ctx.page_year and pick.kind == "date" and pick.value.get("m"):
+            # undated page that names only its year ('APEC 2017'): '22-3' is that year's
+            v = resolve_explicit({**pick.value, "y": ctx.page_year}, None, future)
         if v is not None:
             if pick.kind == "date" or (pick.kind == "reldate" and pick.value[0] in ("day", "weekday")):
                 ctx.last_date[s.block] = v
@@ -862,6 +866,9 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions), mentions=mentions)
     ctx.persons_seen = _persons_in(doc, kb, mentions, ctx.seen_at)
+    if ctx.published is None:
+        years = {m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y")}
+        ctx.page_year = years.pop() if len(years) == 1 else None
     ctx.dateline = find_dateline(doc, kb, mentions)
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
