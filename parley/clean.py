@@ -141,6 +141,7 @@ def mark_furniture(text: str) -> list[Block]:
     counts = Counter(n for n in normed if len(n) >= 2)
     prose_seen = 0
     ended = in_box = False
+    seen_early: set[str] = set()
     for i, (b, line, n) in enumerate(zip(blocks, lines, normed)):
         prose = len(line) >= 60 and bool(_SENTENCE_END.search(line)) or len(line) >= 140
         reason = ""
@@ -152,7 +153,7 @@ def mark_furniture(text: str) -> list[Block]:
             in_box, reason = True, "teaser box marker"
         elif any(n.startswith(p) for p in markers["line"]):
             reason = "furniture line"
-        elif counts.get(n, 0) >= 2:
+        elif counts.get(n, 0) >= 2 and not (i < 3 and n not in seen_early and counts[n] == 2):
             reason = "repeated line"
         elif _is_doubled(line):
             reason = "headline printed twice"
@@ -162,6 +163,8 @@ def mark_furniture(text: str) -> list[Block]:
             reason = "date line"
         elif in_box and not prose:
             reason = "teaser box"
+        if i < 3:
+            seen_early.add(n)  # a headline printed again as the lead: its first print is the article
         if reason:
             b.furniture, b.reason = True, reason
         else:

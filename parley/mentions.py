@@ -65,6 +65,9 @@ class Matcher:
                     lex_kinds[kind] = value
             if ents and " " not in surface and _first_name_of_another(text, e, ents):
                 ents = [kv for kv in ents if kv[0] != "person"]
+            if ents and len(surface) == 2 and surface.isascii() and not (surface[0].isupper() and surface[1].islower()):
+                # 'Xi' is a name only written so: not 'XI' (a numeral) nor 'xi'
+                ents = [kv for kv in ents if kv[0] != "person"]
             if ents and surface.isupper() and len(surface) <= 5 and not surface.isascii():
                 # 'МИД' is the ministry, not José Antonio Meade ('Мид')
                 ents = [kv for kv in ents if kv[0] not in ("person", "place")]

@@ -110,7 +110,9 @@ class KnowledgeBase:
     def add_form(self, lang: str, form: str, kind: str, ident: str) -> None:
         form = form.strip()
         # two ASCII letters are a word ('in', 'an') unless an acronym ('US', 'UK')
-        if len(form) < 2 or (len(form) < 3 and form.isascii() and kind != "org" and not form.isupper()):
+        short_name = kind == "person" and len(form) == 2 and form[0].isupper() and form[1].islower()  # 'Xi'
+        if len(form) < 2 or (len(form) < 3 and form.isascii() and kind != "org" and not form.isupper()
+                             and not short_name):
             return
         entry = (kind, ident)
         table = self.forms[lang][form]
