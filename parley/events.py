@@ -74,7 +74,7 @@ class DocContext:
     ahead: bool = False  # the sentence's date expression points to the future
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
-    page_year: int | None = None  # undated page: the one year it names, if only one
+    page_year: int | None = None  # undated page: the latest year it names
 
 
 _DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
@@ -867,8 +867,9 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions), mentions=mentions)
     ctx.persons_seen = _persons_in(doc, kb, mentions, ctx.seen_at)
     if ctx.published is None:
+        # news names past years as background; the latest year it names is its own
         years = {m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y")}
-        ctx.page_year = years.pop() if len(years) == 1 else None
+        ctx.page_year = max(years) if years else None
     ctx.dateline = find_dateline(doc, kb, mentions)
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
