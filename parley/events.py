@@ -496,7 +496,10 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             if future and m.start >= trig.end:
                 d *= 0.5  # planned events put their date after the verb
             return d
-        pick = _range_start(min(cands, key=cost), cands, ctx.doc.text)
+        after = [m for m in cands if m.start >= trig.end]
+        # a planned contact is dated after its verb; a date before it is when it was announced
+        pool = after if future and after else cands
+        pick = _range_start(min(pool, key=cost), cands, ctx.doc.text)
         base = anchor
         # 'ngày 19/7 ... tuần tới': a week or month counts from the sentence's own day; 'last
         # night' and 'yesterday' always count from the publication day
