@@ -95,7 +95,10 @@ def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
             idx = [int(i) for i in _entity_ids(m, "place")]
             pls = sorted((kb.places[i] for i in idx), key=lambda p: -p.population)
             if pls:
-                return Location(pls[0].venue_of or pls[0].name, pls[0].country)
+                country = pls[0].country
+                if country == "RUS" and doc.published and doc.published < "1991-12-26":
+                    country = "SUN"  # 'MOSCOW, April 13' in 1987
+                return Location(pls[0].venue_of or pls[0].name, country)
     return None
 
 
@@ -715,11 +718,16 @@ def _directed(kind: str, parts: list[Participant], location: Location | None):
     others = [p for p in parts if p.key() != subj_key]
     actor, recipient = (others, same) if kind == "receive" else (same, others)
     host_countries = {p.country for p in recipient}
+    guest_countries = {p.country for p in actor}
     if location and location.country and location.country not in host_countries \
-            and location.country not in {p.country for p in actor} and kind in ("receive", "call_on"):
+            and location.country not in guest_countries and kind in ("receive", "call_on"):
         return "third-party", parts, [], location  # received on the sidelines abroad
-    if location is None or (location.country and location.country not in host_countries):
-        location = Location(None, recipient[0].country) if recipient and recipient[0].country else location
+    if location and location.country and location.country in guest_countries and kind in ("receive", "call_on") \
+            and not location.inferred:
+        # '李强在雅加达会见印尼国会议长': the one who 'receives' is abroad, so he is the visitor
+        actor, recipient = recipient, actor
+    elif location is None or (location.country and location.country not in host_countries):
+        location = Location(None, recipient[0].country, inferred=True) if recipient and recipient[0].country else location
     mode = "" if any(p.role == "ambassador" for p in actor) else "visit"
     return mode, actor, recipient, location
 

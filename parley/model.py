@@ -107,6 +107,7 @@ class Participant:
 class Location:
     name: str | None = None
     country: str | None = None
+    inferred: bool = False  # taken from the host's state, not named by the text
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country}
