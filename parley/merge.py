@@ -35,8 +35,8 @@ def _different_people(a: Event, b: Event) -> bool:
     """Both reports name the people of one side, and not one of them in common."""
     for key in a.keys():
         # only people the knowledge base knows: a half-read unknown name proves nothing
-        na = {p.person_id for p in a.participants() if p.key() == key and p.person_id}
-        nb = {p.person_id for p in b.participants() if p.key() == key and p.person_id}
+        na = {p.person_id for p in a.participants() if p.key() == key and p.person_id and not p.by_office}
+        nb = {p.person_id for p in b.participants() if p.key() == key and p.person_id and not p.by_office}
         if na and nb and not na & nb:
             return True
     return False

@@ -79,6 +79,7 @@ class Participant:
     role: str | None = None
     person_id: str | None = None
     surface: str = ""  # the words the article used
+    by_office: bool = False  # the name comes from who held the office, not from the text
 
     def key(self) -> str | None:
         return self.country or self.org

@@ -174,6 +174,7 @@ def office_participant(kb: KnowledgeBase, role: str | None, seat: str, is_org: b
     holder = kb.holder(role, seat, day) if role else None
     if holder is not None:
         part = person_participant(kb, holder, day, role, surface)
+        part.by_office = True
         if is_org:
             part.country, part.org = None, seat
         else:
