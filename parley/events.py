@@ -370,6 +370,12 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         # 'the two leaders then met for two hours': the sides of the last contact reported
         keyed = [Chunk([], trig.start, trig.end, participant=p) for p in ctx.last_sides]
         keys = {p.key() for p in ctx.last_sides}
+    if len(keys) == 1 and kind != "summit" and any(m.kind == "pronoun" and m.start < trig.end + 40 for m in ms):
+        # 'In Kairo traf er mit seinem ägyptischen Kollegen': 'er' is whom the article is about
+        other = _last_person(ctx, s.start, keys)
+        if other is not None:
+            keyed.insert(0, Chunk([], s.start, s.start, participant=other))
+            keys.add(other.key())
     if len(keys) < 2:
         ctx.traces.append(Trace(s, tnames, f"not an event: {len(keys)} side(s) {sorted(keys)}"))
         return []
@@ -443,6 +449,15 @@ def _pairwise(keyed: list[Chunk], kind: str, several_verbs: bool = False) -> lis
         return [keyed]
     subject = [c for c in keyed if c.participant.key() == keys[0]]
     return [subject + [c for c in keyed if c.participant.key() == k] for k in keys[1:]]
+
+
+def _last_person(ctx: DocContext, before: int, keys: set) -> Participant | None:
+    """The person the article last named (outside `keys`), for a pronoun subject."""
+    prior = [q for pos, q in ctx.seen_at if pos < before and q.key() and q.key() not in keys]
+    if not prior:
+        return None
+    q = prior[-1]
+    return Participant(q.name, q.country, q.org, q.role, q.person_id, q.surface)
 
 
 def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:

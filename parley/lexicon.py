@@ -39,6 +39,7 @@ class Lexicon:
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
     home_country: str | None = None  # whose officials a bare title names in this press
     verb_last: bool = False  # subject-object-verb order (ja, ko): the main verb ends the clause
+    subject_pronouns: list[str] = field(default_factory=list)  # 'he', 'er', '他'
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""
@@ -72,6 +73,8 @@ class Lexicon:
             yield w, "conj", None
         for w in self.pair_reference:
             yield w, "pair_ref", None
+        for w in self.subject_pronouns:
+            yield w, "pronoun", None
         for w, iso3 in self.visit_compounds.items():
             yield w, "trigger", "visit"
             yield w, "destination", iso3
@@ -125,6 +128,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         pair_reference=_strs((raw.get("grammar") or {}).get("pair_reference")),
         home_country=(raw.get("grammar") or {}).get("home_country"),
         verb_last=bool((raw.get("grammar") or {}).get("verb_last")),
+        subject_pronouns=_strs((raw.get("grammar") or {}).get("subject_pronouns")),
         visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()
                          if v},
     )
