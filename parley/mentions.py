@@ -132,8 +132,10 @@ def _drop_other_surnames(text: str, ms: list[Mention]) -> list[Mention]:
     for m in ms:
         if m.kind == "person" and " " not in m.text and m.start > 0 and m.start not in ():
             prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+            # Latin script only: Russian first names inflect ('с Ангелой Меркель') and so are
+            # never known forms
             if prev and prev.group(1)[0].isupper() and prev.end(1) not in covered and m.start - prev.end(1) == 1 \
-                    and not _sentence_start(text, prev.start(1)):
+                    and _latin_letter(prev.group(1)[0]) and not _sentence_start(text, prev.start(1)):
                 ents = [kv for kv in m.value if kv[0] != "person"]
                 if not ents:
                     continue
