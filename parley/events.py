@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import lexicon as lexmod
@@ -893,9 +894,10 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions), mentions=mentions)
     ctx.persons_seen = _persons_in(doc, kb, mentions, ctx.seen_at)
     if ctx.published is None:
-        # news names past years as background; the latest year it names is its own
-        years = {m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y")}
-        ctx.page_year = max(years) if years else None
+        # the year the page names most often is its own (ties: the latest, since background
+        # years are older)
+        years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
+        ctx.page_year = max(years, key=lambda y: (years[y], y)) if years else None
     ctx.dateline = find_dateline(doc, kb, mentions)
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
