@@ -1,5 +1,4 @@
 """Every per-language lexicon loads, uses known kinds and roles, and its date patterns work."""
-import re
 
 import pytest
 
