@@ -385,6 +385,10 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         ctx.traces.append(Trace(s, tnames, f"not an event: no person or office among {sorted(keys)}"))
         return []
     if kind == "summit":
+        weak = [c for c in keyed if not c.strong and c.participant.country]
+        if len(weak) == 1:
+            # '哈方主办的阿斯塔纳峰会': one state named beside a summit is its host or topic
+            keyed = [c for c in keyed if c is not weak[0]]
         keyed = _summit_sides(keyed, location)
         if len({c.participant.key() for c in keyed}) < 2:
             ctx.traces.append(Trace(s, tnames, "not an event: a summit attended, hosted at home"))
