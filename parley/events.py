@@ -399,6 +399,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     contacts = {m.start for m in triggers if m.value != "summit"}
     groups = (_pairwise(keyed, kind, several_verbs=len(contacts) >= 2)
               if not _listed_destinations(keyed, kind) else _split_list(keyed))
+    if len(groups) == 1 and kind in ("call_on", "receive"):
+        groups = _one_per_host(groups[0], kind)
     evs = [_assemble(ctx, s, trig, kind, g, location if len(groups) == 1 else None, status, date,
                      date_explicit, lex) for g in groups]
     if evs:
@@ -438,6 +440,24 @@ def _summit_sides(keyed: list[Chunk], location: Location | None) -> list[Chunk]:
         return people + [host]
     # nowhere said: attending a summit is no contact with anyone in particular
     return people
+
+
+def _one_per_host(group: list[Chunk], kind: str) -> list[list[Chunk]]:
+    """'will call on the General Secretary and the President': one courtesy call per host
+    (GUIDELINES: meetings with different hosts are separate events)."""
+    keys = []
+    for c in group:
+        if c.participant.key() not in keys:
+            keys.append(c.participant.key())
+    if len(keys) != 2:
+        return [group]
+    first = [c for c in group if c.participant.key() == keys[0]]
+    second = [c for c in group if c.participant.key() == keys[1]]
+    hosts, guests = (first, second) if kind == "receive" else (second, first)
+    named = [c for c in hosts if c.participant.person_id]
+    if len(named) < 2 or len(named) != len(hosts) or len({c.participant.person_id for c in named}) < 2:
+        return [group]
+    return [guests + [c] for c in named]
 
 
 def _pairwise(keyed: list[Chunk], kind: str, several_verbs: bool = False) -> list[list[Chunk]]:
