@@ -68,8 +68,10 @@ class Person:
         return [o for o in self.offices if o.holds_on(day)]
 
     def seat_on(self, day: str | None) -> tuple[str | None, str | None]:
-        """(country, org) the person acts for on `day`; falls back to their latest office."""
-        offices = self.offices_on(day) or sorted(self.offices, key=lambda o: _pad(o.start, ""))[-1:]
+        """(country, org) the person acts for on `day`; with no day, or no office then, the
+        latest office (Mogherini undated is the EU's, not Italy's)."""
+        latest_first = sorted(self.offices, key=lambda o: _pad(o.start, ""), reverse=True)
+        offices = (self.offices_on(day) if day else []) or latest_first[:1]
         for o in offices:
             if o.country:
                 return o.country, None
