@@ -75,6 +75,7 @@ class DocContext:
     ahead: bool = False  # the sentence's date expression points to the future
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
+    last_event_date: DateValue | None = None  # of the last contact with a stated day
     page_year: int | None = None  # undated page: the latest year it names
 
 
@@ -405,6 +406,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
                      date_explicit, lex) for g in groups]
     if evs:
         ctx.last_sides = evs[0].participants()
+        if date is not None and date_explicit and date.day:
+            ctx.last_event_date = date
     for ev in evs:
         ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
     return evs
@@ -539,6 +542,11 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             if future and m.start >= trig.end:
                 d *= 0.5  # planned events put their date after the verb
             return d
+        same_day = next((m for m in cands if m.kind == "reldate" and m.value[0] == "same_day"), None)
+        if same_day is not None and ctx.last_event_date is not None:
+            # 'le même jour', 'cùng ngày': the day of the contact reported just before
+            return ctx.last_event_date, True
+        cands = [m for m in cands if not (m.kind == "reldate" and m.value[0] == "same_day")] or cands
         after = [m for m in cands if m.start >= trig.end]
         # a planned contact is dated after its verb; a date before it is when it was announced
         pool = after if future and after else cands
@@ -565,6 +573,10 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
 
     if not future and ctx.published:
         return DateValue(ctx.published.year, ctx.published.month, ctx.published.day), False
+    if future and ctx.published:
+        # a plan with no day given: the month of the report (GUIDELINES: the precision the
+        # publication date supports)
+        return DateValue(ctx.published.year, ctx.published.month), False
     return None, False
 
 

@@ -12,7 +12,7 @@ from .kb.loader import KBError, LEXICON_DIR, read_yaml
 TRIGGER_KINDS = ("meet", "talks", "receive", "call_on", "visit", "arrive", "phone", "summit")
 STATUS_KINDS = ("planned", "cancelled", "negation", "hypothetical")
 DATE_WORDS = ("this_week", "next_week", "last_week", "next_month", "last_month", "this_month",
-              "next_year", "last_year", "this_year")
+              "next_year", "last_year", "this_year", "same_day")
 
 
 @dataclass
@@ -179,6 +179,10 @@ def get(lang: str) -> Lexicon:
             for k, words in g["status_extra"].items():
                 status.setdefault(k, []).extend(w for w in words if w not in status.get(k, []))
             raw["status"] = status
+        if g.get("same_day"):
+            dates = dict(raw.get("dates") or {})
+            dates["same_day"] = list(dates.get("same_day") or []) + list(g["same_day"])
+            raw["dates"] = dates
         if g.get("months"):
             dates = dict(raw.get("dates") or {})
             dates["months"] = {**(dates.get("months") or {}), **g["months"]}

@@ -97,6 +97,8 @@ def resolve_relative(kind: str, n: int, anchor: dt.date | None, future: bool) ->
     """'yesterday', 'Monday', 'next week'... against the anchor day."""
     if anchor is None:
         return None
+    if kind == "same_day":
+        return None  # resolved by the caller from the day the article last named
     if kind == "day":
         d = anchor + dt.timedelta(days=n)
         return DateValue(d.year, d.month, d.day)
