@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon as lexmod
 from .kb import KnowledgeBase
@@ -66,13 +66,11 @@ class DocContext:
     doc: Document
     kb: KnowledgeBase
     published: dt.date | None
-    mentions: list[Mention]
     traces: list[Trace] = field(default_factory=list)
     last_date: dict[int, DateValue] = field(default_factory=dict)  # block → last explicit date
     persons_seen: list[Participant] = field(default_factory=list)
     dateline: Location | None = None  # 'WASHINGTON, March 31 -', '(安卡拉15日讯)', 'أبوظبي - 6 ديسمبر:'
     unknown: dict[str, Participant] = field(default_factory=dict)  # '~Name' → person not in the KB
-    ahead: bool = False  # the sentence's date expression points to the future
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
     last_event_date: DateValue | None = None  # of the last contact with a stated day
@@ -209,8 +207,7 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
     if person_m is not None and any(i.startswith("~") for i in _entity_ids(person_m, "person")):
         known = ctx.unknown.get(_entity_ids(person_m, "person")[0])
         if known is not None:
-            return Participant(known.name, country or known.country, known.org, role or known.role,
-                               None, surface)
+            return replace(known, country=country or known.country, role=role or known.role, surface=surface)
     if person_m is not None:
         p = choose_person(kb, _entity_ids(person_m, "person"), day, country, role)
         if p is not None:
@@ -241,7 +238,7 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
             prior = [(pos, q) for pos, q in ctx.seen_at if pos < c.start and q.role == role]
             if prior:
                 q = prior[-1][1]
-                return Participant(q.name, q.country, q.org, q.role, q.person_id, surface)
+                return replace(q, surface=surface)
             home = _home_country(lang)
             if home and role in HOME_TITLES:
                 # 'Chủ tịch nước gặp Tổng thống Nga': Vietnamese press, Vietnam's president
@@ -318,9 +315,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
         return []
     future = status == "planned"
-    ctx.ahead = False
-    date, date_explicit = _date(ctx, s, ms, trig, future)
-    if ctx.ahead and status == "occurred":
+    date, date_explicit, ahead = _date(ctx, s, ms, trig, future)
+    if ahead and status == "occurred":
         status, future = "planned", True
     if date and not future and ctx.published and date.as_date() and date.day and \
             date.as_date() > ctx.published + dt.timedelta(days=1):
@@ -403,7 +399,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     if len(groups) == 1 and kind in ("call_on", "receive"):
         groups = _one_per_host(groups[0], kind)
     evs = [_assemble(ctx, s, trig, kind, g, location if len(groups) == 1 else None, status, date,
-                     date_explicit, lex) for g in groups]
+                     date_explicit) for g in groups]
     if evs:
         ctx.last_sides = evs[0].participants()
         if date is not None and date_explicit and date.day:
@@ -485,7 +481,7 @@ def _last_person(ctx: DocContext, before: int, keys: set) -> Participant | None:
     if not prior:
         return None
     q = prior[-1]
-    return Participant(q.name, q.country, q.org, q.role, q.person_id, q.surface)
+    return replace(q)
 
 
 def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:
@@ -525,7 +521,8 @@ def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
 
 
 def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
-          future: bool) -> tuple[DateValue | None, bool]:
+          future: bool) -> tuple[DateValue | None, bool, bool]:
+    """The contact's date, whether the sentence states it, and whether it points ahead."""
     cands = [m for m in ms if m.kind in ("date", "reldate")]
     explicit = [m for m in cands if m.kind == "date"]
     anchor = ctx.published
@@ -545,7 +542,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         same_day = next((m for m in cands if m.kind == "reldate" and m.value[0] == "same_day"), None)
         if same_day is not None and ctx.last_event_date is not None:
             # 'le même jour', 'cùng ngày': the day of the contact reported just before
-            return ctx.last_event_date, True
+            return ctx.last_event_date, True, False
         cands = [m for m in cands if not (m.kind == "reldate" and m.value[0] == "same_day")] or cands
         after = [m for m in cands if m.start >= trig.end]
         # a planned contact is dated after its verb; a date before it is when it was announced
@@ -556,9 +553,8 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         # night' and 'yesterday' always count from the publication day
         if pick.kind == "reldate" and ref is not None and ref.as_date() and pick.value[0] not in ("day", "weekday"):
             base = ref.as_date()
-        if pick.kind == "reldate" and not future and _points_ahead(pick):
-            future = True
-            ctx.ahead = True
+        ahead = pick.kind == "reldate" and not future and _points_ahead(pick)
+        future = future or ahead
         v = resolve_date_mention(pick, base, future)
         if v is None and base is None and ctx.page_year and pick.kind == "date" and pick.value.get("m"):
             # undated page that names only its year ('APEC 2017'): '22-3' is that year's
@@ -566,18 +562,18 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         if v is not None:
             if pick.kind == "date" or (pick.kind == "reldate" and pick.value[0] in ("day", "weekday")):
                 ctx.last_date[s.block] = v
-            return v, True
+            return v, True, ahead
     prior = ctx.last_date.get(s.block)
     if prior is not None:
-        return prior, False
+        return prior, False, False
 
     if not future and ctx.published:
-        return DateValue(ctx.published.year, ctx.published.month, ctx.published.day), False
+        return DateValue(ctx.published.year, ctx.published.month, ctx.published.day), False, False
     if future and ctx.published:
         # a plan with no day given: the month of the report (GUIDELINES: the precision the
         # publication date supports)
-        return DateValue(ctx.published.year, ctx.published.month), False
-    return None, False
+        return DateValue(ctx.published.year, ctx.published.month), False, False
+    return None, False, False
 
 
 def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day: str | None,
@@ -754,7 +750,7 @@ def _resolve_counterparts(ctx: DocContext, parties: list[Chunk], day: str | None
         seen = next((q for q in ctx.persons_seen if q.key() == seat and q.name
                      and (role is None or q.role == role)), None)
         if seen is not None:
-            c.participant = Participant(seen.name, seen.country, seen.org, seen.role, seen.person_id, p.surface)
+            c.participant = replace(seen, surface=p.surface)
         elif role:
             c.participant = office_participant(ctx.kb, role, seat, p.country is None, day, p.surface)
         else:
@@ -794,8 +790,7 @@ def _soviet(parts: list[Participant], location: Location | None) -> None:
 
 
 def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: list[Chunk],
-              location: Location | None, status: str, date: DateValue | None, explicit: bool,
-              lex) -> Event:
+              location: Location | None, status: str, date: DateValue | None, explicit: bool) -> Event:
     parts = [c.participant for c in parties]
     # one side per person: the same person named twice in a sentence is one participant
     uniq: list[Participant] = []
@@ -906,29 +901,23 @@ def _page_date(mentions: list[Mention]) -> dt.date | None:
     return None
 
 
-def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
-                seen_at: list | None = None) -> list[Participant]:
-    """Every known person the article names, for resolving 'his counterpart' (and, in
-    `seen_at`, where each is named, for 'the Crown Prince' said later)."""
-    seen_at = seen_at if seen_at is not None else []
-    out: list[Participant] = []
-    seen: set[str] = set()
+def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[tuple[int, Participant]]:
+    """Every known person the article names, with where: for 'his counterpart' and for
+    'the Crown Prince' or 'he' said later."""
+    out: list[tuple[int, Participant]] = []
     for m in mentions:
         if m.kind != "person":
             continue
         p = choose_person(kb, _entity_ids(m, "person"), doc.published)
         if p is not None:
-            part = person_participant(kb, p, doc.published, None, m.text)
-            seen_at.append((m.start, part))
-            if p.id not in seen:
-                seen.add(p.id)
-                out.append(part)
+            out.append((m.start, person_participant(kb, p, doc.published, None, m.text)))
     return out
 
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
-    ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions), mentions=mentions)
-    ctx.persons_seen = _persons_in(doc, kb, mentions, ctx.seen_at)
+    ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions))
+    ctx.seen_at = _persons_in(doc, kb, mentions)
+    ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     if ctx.published is None:
         # the year the page names most often is its own (ties: the latest, since background
         # years are older)

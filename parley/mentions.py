@@ -277,5 +277,3 @@ def find_mentions(doc: Document, kb: KnowledgeBase, lang: str | None = None) -> 
     dates = [d for d in dates if not any(d.start < e and s < d.end for s, e in spans)]
     return sorted(m + dates, key=lambda x: (x.start, x.end))
 
-
-YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")

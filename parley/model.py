@@ -57,7 +57,6 @@ class Document:
     content_hash: str = ""
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    dateline: dict[str, Any] = field(default_factory=dict)  # place/date from "(Ankara 15日讯)"-like lines
 
 
 @dataclass
@@ -96,11 +95,6 @@ class Participant:
             from .romanize import romanize
 
             d["key"] = romanize(self.name)
-        return d
-
-    def to_full_dict(self) -> dict[str, Any]:
-        d = self.to_dict()
-        d.update(role=self.role, person_id=self.person_id, surface=self.surface)
         return d
 
 

@@ -208,8 +208,6 @@ class KnowledgeBase:
             for f in forms:
                 self.add_form(ANY if lang == "en" else norm_lang(lang), f, "place", idx)
 
-    def country_of(self, alpha: str) -> str | None:
-        return _ISO2.get(alpha)
 
 
 _ISO2: dict[str, str] = {}
