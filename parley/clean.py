@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000  # longer texts are cut: no article is longer, and time stays bounded
 _WS = re.compile(r"[ \t\u00a0\u3000\u200b]+")
 _BULLETS = "•·●▪■►▶»«|-–—*>#:：。.!！ \t"
-_NAV = re.compile(r"(»|›|>>|\s>\s|\s/\s).*(»|›|>>|\s>\s|\s/\s)|^(首页|Trang chủ|Home|Accueil|Startseite|Inicio|Главная|الرئيسية)\b")
+_NAV = re.compile(r"(»|›|>>|\s>\s|\s/\s).*(»|›|>>|\s>\s|\s/\s)")  # breadcrumbs: 'Home » World » Asia'
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”»)）]\s*$")
 _DATE_LINE = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
 
@@ -31,6 +31,7 @@ def furniture_markers() -> dict[str, frozenset[str] | tuple[str, ...]]:
     end: set[str] = set()
     block: set[str] = set()
     line: set[str] = set()
+    nav: set[str] = set()
     for lang in lexmod.available():
         try:
             f = lexmod.get(lang).furniture
@@ -40,8 +41,10 @@ def furniture_markers() -> dict[str, frozenset[str] | tuple[str, ...]]:
         end.update(_norm(x) for x in f.get("end", []))
         block.update(_norm(x) for x in f.get("block", []))
         line.update(_norm(x) for x in f.get("line", []))
+        nav.update(_norm(x) for x in lexmod.get(lang).nav_words)
     return {"end": frozenset(end - {""}), "block": frozenset(block - {""}),
-            "line": tuple(sorted(line - {""}, key=len, reverse=True))}
+            "line": tuple(sorted(line - {""}, key=len, reverse=True)),
+            "nav": tuple(sorted(nav - {""}, key=len, reverse=True))}
 
 
 def _norm(s: str) -> str:
@@ -157,7 +160,7 @@ def mark_furniture(text: str) -> list[Block]:
             reason = "repeated line"
         elif _is_doubled(line):
             reason = "headline printed twice"
-        elif _NAV.search(line) and len(line) < 120:
+        elif len(line) < 120 and (_NAV.search(line) or any(n.startswith(w) and not n[len(w):len(w) + 1].isalnum() for w in markers["nav"])):
             reason = "navigation"
         elif _DATE_LINE.match(line):
             reason = "date line"

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import lexicon as lexmod
 from .kb import KnowledgeBase
@@ -27,7 +28,6 @@ PARTY_KINDS = set(ENTITY_KINDS) | {"title", "counterpart", "honorific"}
 _GAP_OK = re.compile(r"^[\s\-–—,:;()（）·'\"“”‘’《》「」]*$")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _CJK_NAME = re.compile(r"([\u4e00-\u9fff·・\u30a0-\u30ff\-－]{2,10})")
-_CJK_STOP = set("在与和同及、，,。将于对向就并也已会从的是为到赴说称表示")
 
 
 @dataclass
@@ -77,7 +77,14 @@ class DocContext:
     page_year: int | None = None  # undated page: the latest year it names
 
 
-_DATELINE_SEP = re.compile(r"(讯|訊|电|電|\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|：)")
+# 'WASHINGTON, March 31 -', 'أبوظبي - 6 ديسمبر:', '(Reuters) -'; languages add their marks ('讯')
+_DATELINE_PUNCT = r"\)\s*[-–—:]|\s[-–—]\s|[-–—]\s|:\s|："
+
+
+@lru_cache(maxsize=None)
+def _dateline_sep(lang: str) -> re.Pattern:
+    marks = "|".join(re.escape(m) for m in _lexicon(lang).dateline_marks)
+    return re.compile(f"({marks + '|' if marks else ''}{_DATELINE_PUNCT})")
 
 
 def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> Location | None:
@@ -89,16 +96,14 @@ def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
             if m.start < b.start or m.start >= head_end or m.kind != "place":
                 continue
             rest = doc.text[m.end:min(b.end, m.end + 30)]
-            sep = _DATELINE_SEP.search(rest)
+            sep = _dateline_sep(doc.lang).search(rest)
             if sep is None:
                 continue
             idx = [int(i) for i in _entity_ids(m, "place")]
             pls = sorted((kb.places[i] for i in idx), key=lambda p: -p.population)
             if pls:
-                country = pls[0].country
-                if country == "RUS" and doc.published and doc.published < "1991-12-26":
-                    country = "SUN"  # 'MOSCOW, April 13' in 1987
-                return Location(pls[0].venue_of or pls[0].name, country)
+                # 'MOSCOW, April 13' in 1987 is a Soviet dateline
+                return Location(pls[0].venue_of or pls[0].name, kb.seat(pls[0].country, doc.published))
     return None
 
 
@@ -169,22 +174,11 @@ HOME_TITLES = frozenset({"head_of_state", "head_of_government", "foreign_ministe
                          "party_leader", "speaker", "deputy_head_of_government"})
 
 
-def _home_country(lang: str) -> str | None:
-    try:
-        return lexmod.get(lang).home_country if lang in lexmod.available() else None
-    except ValueError:
-        return None
-
-
-# GUIDELINES: Hong Kong and Macao officials act for China
-SEAT_ALIASES = {"HKG": "CHN", "MAC": "CHN"}
-
-
 def resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
                   stop: int | None = None) -> Participant | None:
     part = _resolve_chunk(ctx, c, day, lang, stop)
-    if part is not None and part.country in SEAT_ALIASES:
-        part.country = SEAT_ALIASES[part.country]
+    if part is not None and part.country:
+        part.country = ctx.kb.seat(part.country, None)  # Hong Kong officials act for China
     return part
 
 
@@ -221,7 +215,7 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
     if role and (country or org):
         # an office named without a person: who held it then, or the name written next to it
         # (Han names only after a state: '哈萨克斯坦总统托卡耶夫', not '秘书长工作')
-        unknown = _unknown_name(ctx.doc.text, c.end, lang, stop) if country or lang not in ("zh", "ja") else None
+        unknown = _unknown_name(ctx.doc.text, c.end, lang, stop) if country or _lexicon(lang).spaced else None
         if unknown:
             return Participant(name=unknown, country=country, org=org if not country else None,
                                role=role, surface=surface + " " + unknown)
@@ -239,7 +233,7 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
             if prior:
                 q = prior[-1][1]
                 return replace(q, surface=surface)
-            home = _home_country(lang)
+            home = _lexicon(lang).home_country
             if home and role in HOME_TITLES:
                 # 'Chủ tịch nước gặp Tổng thống Nga': Vietnamese press, Vietnam's president
                 return office_participant(kb, role, home, False, day, surface)
@@ -254,24 +248,32 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
     return None
 
 
+def _lexicon(lang: str) -> lexmod.Lexicon:
+    """The lexicon of `lang`, or an empty one for a language parley has none for."""
+    return lexmod.get(lang) if lang in lexmod.available() else lexmod.Lexicon(lang=lang)
+
+
 def _unknown_name(text: str, at: int, lang: str, stop: int | None = None) -> str | None:
     """A person's name written right after a title and not in the knowledge base: up to four
-    capitalised words (or 2-4 Han characters), ending before the next known term."""
+    capitalised words (or 2-9 Han characters up to a function character), ending before the
+    next known term."""
     if stop is not None:
         text = text[:stop]
-    if lang in ("zh", "ja"):
+    lex = _lexicon(lang)
+    if not lex.spaced:
+        stops = lex.name_stops
         m = _CJK_NAME.match(text, at)
         if not m:
             return None
         name = ""
         for ch in m.group(1):
-            if ch in _CJK_STOP:
+            if ch in stops:
                 break
             name += ch
         after = text[at + len(name):at + len(name) + 1]
         # a name is followed by a function word, punctuation or a known term; anything else
         # means the characters run on into an ordinary word ('秘书长工作会议')
-        bounded = not after or after in _CJK_STOP or not ("\u4e00" <= after <= "\u9fff")
+        bounded = not after or after in stops or not ("\u4e00" <= after <= "\u9fff")
         return name if 2 <= len(name) <= 9 and bounded else None
     pos = at
     tokens: list[str] = []
@@ -350,7 +352,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if target is not None:
             location = target
             dest = dest or target.country
-    parties = _select_parties(parties, kind, location, trig, s.lang in ("zh", "ja", "ko"), ctx.doc.text,
+    parties = _select_parties(parties, kind, location, trig, not lex.spaced, ctx.doc.text,
                               [m for m in ms if m.kind == "conj"])
     _resolve_counterparts(ctx, parties, day)
     keyed = [c for c in parties if c.participant and c.participant.key()]
@@ -362,7 +364,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             and location.country not in keys:
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
-    reach = 20 if s.lang in ("zh", "ja", "ko") else 30
+    reach = 20 if not lex.spaced else 30
     if len(keys) < 2 and ctx.last_sides and any(m.kind == "pair_ref" and _gap(m, trig) <= reach for m in ms) \
             and (not keys or keys <= {p.key() for p in ctx.last_sides}):
         # 'the two leaders then met for two hours': the sides of the last contact reported
@@ -502,7 +504,7 @@ _CLAUSE_END = re.compile(r"[,;:，；。.!?、]")
 def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
     """The cue nearest the trigger: up to a few words before it, and after it to the end of
     its clause ('nói chuyện với ông Vương Nghị một cách tương đối thường xuyên')."""
-    cjk = lang in ("zh", "ja", "ko")
+    cjk = not _lexicon(lang).spaced
     # Chinese 将/拟 govern the whole predicate: '李希将于9月16日至26日率代表团访问古巴'
     before, after, clause = (20, 10, 25) if cjk else (45, 25, 70)
     best: tuple[int, int, str] | None = None
@@ -547,7 +549,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         after = [m for m in cands if m.start >= trig.end]
         # a planned contact is dated after its verb; a date before it is when it was announced
         pool = after if future and after else cands
-        pick = _range_start(min(pool, key=cost), cands, ctx.doc.text)
+        pick = _range_start(min(pool, key=cost), cands, ctx.doc.text, s.lang)
         base = anchor
         # 'ngày 19/7 ... tuần tới': a week or month counts from the sentence's own day; 'last
         # night' and 'yesterday' always count from the publication day
@@ -597,13 +599,17 @@ def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day
             b.participant = office_participant(ctx.kb, role, ids[0], False, day, ctx.doc.text[b.start:b.end])
 
 
-_RANGE = re.compile(r"^\s*(至|到|－|-|–|—|~|〜|đến|tới|to|until|bis|au|al|a|по|до|إلى|حتى|から|부터|-)\s*$")
+@lru_cache(maxsize=None)
+def _range_joiner(lang: str) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _lexicon(lang).range_words)
+    return re.compile(rf"^\s*({words + '|' if words else ''}[-－–—~〜])\s*$")
 
 
-def _range_start(pick: Mention, cands: list[Mention], text: str) -> Mention:
+def _range_start(pick: Mention, cands: list[Mention], text: str, lang: str) -> Mention:
     """'9月16日至26日', '22-23/3', 'from 3 to 6 June': a contact is dated by its first day."""
+    joiner = _range_joiner(lang)
     for m in cands:
-        if m.kind == "date" and m.end <= pick.start and _RANGE.match(text[m.end:pick.start]):
+        if m.kind == "date" and m.end <= pick.start and joiner.match(text[m.end:pick.start]):
             return m
     return pick
 
@@ -780,15 +786,6 @@ def _directed(kind: str, parts: list[Participant], location: Location | None):
     return mode, actor, recipient, location
 
 
-def _soviet(parts: list[Participant], location: Location | None) -> None:
-    """Before 26 December 1991 Moscow spoke for the Soviet Union (GUIDELINES: SUN)."""
-    for p in parts:
-        if p.country == "RUS":
-            p.country = "SUN"
-    if location is not None and location.country == "RUS":
-        location.country = "SUN"
-
-
 def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: list[Chunk],
               location: Location | None, status: str, date: DateValue | None, explicit: bool) -> Event:
     parts = [c.participant for c in parties]
@@ -817,8 +814,12 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
     for p in parts:
         if p.name:
             ctx.persons_seen.append(p)
-    if date and (date.year, date.month or 12, date.day or 31) < (1991, 12, 26):
-        _soviet(parts, location)
+    if date:
+        # a state's code on the day: Moscow spoke for the Soviet Union before 1992
+        for p in parts:
+            p.country = ctx.kb.seat(p.country, date.iso())
+        if location is not None:
+            location.country = ctx.kb.seat(location.country, date.iso())
     conf = 0.5 + 0.1 * sum(1 for p in parts if p.name) + (0.1 if explicit else 0)
     return Event(mode=mode, actor=list(actor), recipient=list(recipient),
                  date=date.iso() if date else None, location=location, status=status,

@@ -40,6 +40,18 @@ class Lexicon:
     home_country: str | None = None  # whose officials a bare title names in this press
     verb_last: bool = False  # subject-object-verb order (ja, ko): the main verb ends the clause
     subject_pronouns: list[str] = field(default_factory=list)  # 'he', 'er', '他'
+    name_stops: str = ""  # characters that end an unknown Han name ('在', '与', '会')
+    dateline_marks: list[str] = field(default_factory=list)  # '讯', '电' after a dateline city
+    range_words: list[str] = field(default_factory=list)  # '至', 'đến', 'bis' in '16日至26日'
+    nav_words: list[str] = field(default_factory=list)  # 'Home', '首页' opening a menu line
+    proclitics: tuple[str, ...] = ()  # prefixes glued to a word ('و', 'ال'): still a word start
+    not_names: list[str] = field(default_factory=list)  # capitalised words no one-word name may be
+
+    @property
+    def spaced(self) -> bool:
+        """Words are separated by spaces (not so in Chinese and Japanese, and Korean particles
+        are glued on): decides windows measured in characters and how unknown names look."""
+        return self.boundaries != "none"
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""
@@ -105,6 +117,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
     if not isinstance(raw, dict):
         raise KBError(f"lexicon {lang}: expected a mapping")
     dates = raw.get("dates") or {}
+    g = raw.get("grammar") or {}
     months = _months(lang)
     # inflected month names babel lacks ('мае', 'июне'): `dates.months: {мае: 5}`
     months.update({str(k).lower(): int(v) for k, v in (dates.get("months") or {}).items()})
@@ -122,15 +135,20 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         date_words={k: _strs(dates.get(k)) for k in DATE_WORDS if dates.get(k)},
         month_names=months,
         furniture={k: _strs(v) for k, v in (raw.get("furniture") or {}).items()},
-        locative_before=_strs((raw.get("grammar") or {}).get("locative_before")),
-        locative_after=_strs((raw.get("grammar") or {}).get("locative_after")),
-        conjunctions=_strs((raw.get("grammar") or {}).get("conjunctions")),
-        pair_reference=_strs((raw.get("grammar") or {}).get("pair_reference")),
-        home_country=(raw.get("grammar") or {}).get("home_country"),
-        verb_last=bool((raw.get("grammar") or {}).get("verb_last")),
-        subject_pronouns=_strs((raw.get("grammar") or {}).get("subject_pronouns")),
-        visit_compounds={str(k): str(v) for k, v in ((raw.get("grammar") or {}).get("visit_compounds") or {}).items()
-                         if v},
+        locative_before=_strs(g.get("locative_before")),
+        locative_after=_strs(g.get("locative_after")),
+        conjunctions=_strs(g.get("conjunctions")),
+        pair_reference=_strs(g.get("pair_reference")),
+        home_country=g.get("home_country"),
+        verb_last=bool(g.get("verb_last")),
+        subject_pronouns=_strs(g.get("subject_pronouns")),
+        visit_compounds={str(k): str(v) for k, v in (g.get("visit_compounds") or {}).items() if v},
+        name_stops="".join(_strs(g.get("name_stops"))),
+        dateline_marks=_strs(g.get("dateline_marks")),
+        range_words=_strs(g.get("range_words")),
+        nav_words=_strs(g.get("nav_words")),
+        proclitics=tuple(sorted(_strs(g.get("proclitics")), key=len, reverse=True)),
+        not_names=_strs(g.get("not_names")),
     )
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!x)x"
     for pat in _strs(dates.get("patterns")):

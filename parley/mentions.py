@@ -19,7 +19,6 @@ from .model import Document, Mention
 log = logging.getLogger(__name__)
 ENTITY_KINDS = ("person", "org", "country", "place")
 ENTITY_PRIORITY = {"person": 0, "org": 1, "country": 2, "place": 3}
-_ARABIC_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 
 def lower_keep_length(text: str) -> str:
@@ -43,6 +42,7 @@ class Matcher:
     lang: str
     automaton: ahocorasick.Automaton
     boundaries: str
+    proclitics: tuple[str, ...] = ()  # glued prefixes after which a word still starts (Arabic و, ال)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         low = lower_keep_length(text)
@@ -93,8 +93,8 @@ class Matcher:
             return False
         if not _is_word_char(before):
             return True
-        if self.boundaries == "arabic":
-            for p in _ARABIC_PROCLITICS:
+        if self.proclitics:
+            for p in self.proclitics:
                 k = s - len(p)
                 if k >= 0 and text[k:s] == p and (k == 0 or not _is_word_char(text[k - 1])):
                     return True
@@ -200,7 +200,7 @@ def build_matcher(kb: KnowledgeBase, lang: str) -> Matcher:
     for key, entries in table.items():
         auto.add_word(key, entries)
     auto.make_automaton()
-    return Matcher(lang=lang, automaton=auto, boundaries=lex.boundaries)
+    return Matcher(lang=lang, automaton=auto, boundaries=lex.boundaries, proclitics=lex.proclitics)
 
 
 _MATCHERS: dict[tuple[str, str], Matcher] = {}

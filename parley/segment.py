@@ -10,21 +10,26 @@ from .model import Document, Sentence
 _FALLBACK = re.compile(r"(?<=[.!?。！？])\s*")
 
 
-_CJK_SENT = re.compile(r"(?<=[。！？!?])(?=[^”」』）)\]’\"])")
-_CJK_LANGS = ("zh", "ja")
+# full-width stops end a sentence even when digits follow ('交谈。1月21日'), which sentencex
+# keeps together; they occur only in Chinese and Japanese text, so this holds for any language
+_FULL_STOP = re.compile(r"(?<=[。！？])(?=[^”」』）)\]’\"])")
 
 
 def _split(lang: str, text: str) -> list[str]:
-    if lang in _CJK_LANGS:
-        # full stops end sentences even when digits follow ('交谈。1月21日'), which sentencex keeps
-        return [p for p in _CJK_SENT.split(text) if p.strip()]
+    parts: list[str] = []
+    for piece in _FULL_STOP.split(text):
+        if piece.strip():
+            parts.extend(_sentencex(lang, piece))
+    return parts or [text]
+
+
+def _sentencex(lang: str, text: str) -> list[str]:
     try:
         import sentencex
 
-        parts = list(sentencex.segment(lang or "en", text))
+        return list(sentencex.segment(lang or "en", text)) or [text]
     except Exception:
-        parts = [p for p in _FALLBACK.split(text) if p]
-    return parts or [text]
+        return [p for p in _FALLBACK.split(text) if p] or [text]
 
 
 def segment(doc: Document) -> list[Sentence]:

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Iterable
 
 from ..cache import read_pickle, write_pickle
-from .loader import (DATA_DIR, FAMILY_NAME_FIRST, MIN_POP_ALT, MIN_POP_LATIN, KBError, cache_dir, data_files,
+from .loader import (DATA_DIR, MIN_POP_ALT, MIN_POP_LATIN, KBError, cache_dir, data_files,
                      fingerprint, parse_org, parse_person, parse_place, read_yaml, surname_forms)
+from .inflect import INFLECTORS, no_inflection
 from .model import LANGS, Country, Office, Organisation, Person, Place, _pad
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,11 @@ class KnowledgeBase:
         self.sources: list[str] = []
         self.derived: list[tuple[str, str, str]] = []
         self.withheld: set[str] = set()  # name forms not matched alone: first names of many
+        # from countries.yaml: naming order, whom a territory's officials act for, and the
+        # state a code stood for before a date (RUS → SUN until 1991-12-25)
+        self.family_name_first: set[str] = set()
+        self.acts_for: dict[str, str] = {}
+        self.before: dict[str, tuple[str, str]] = {}
 
     # ------------------------------------------------------------------ queries
     def holder(self, role: str, seat: str, day: str | None = None, body: str | None = None) -> Person | None:
@@ -143,18 +149,26 @@ class KnowledgeBase:
     def _add_person_forms(self, p: Person) -> None:
         self.add_form(ANY, p.name, "person", p.id)
         self.add_form(ANY, ascii_key(p.name), "person", p.id)
-        for s in surname_forms(p.name, p.home):
+        family_first = p.home in self.family_name_first
+        for s in surname_forms(p.name, family_first):
             self.add_derived(ANY, s, p.id)
         for lang, forms in p.names.items():
             target = ANY if lang in ("en",) else norm_lang(lang)
             for f in forms:
                 self.add_form(target, f, "person", p.id)
-                if lang in ("en", "de", "fr", "es", "vi"):
-                    for s in surname_forms(f, p.home):
-                        self.add_derived(target, s, p.id)
-                if target == "ru":
-                    for inflected in russian_cases(f):
-                        self.add_form(target, inflected, "person", p.id)
+                for s in surname_forms(f, family_first):  # Latin-script forms only
+                    self.add_derived(target, s, p.id)
+                for inflected in INFLECTORS.get(target, no_inflection)(f):
+                    self.add_form(target, inflected, "person", p.id)
+
+    def seat(self, code: str | None, day: str | None) -> str | None:
+        """The code a state acts under on `day`: Hong Kong as China, Russia before 1992 as the
+        Soviet Union."""
+        code = self.acts_for.get(code, code) if code else code
+        earlier = self.before.get(code) if code else None
+        if earlier and day and _pad(day, "", upper=True) <= earlier[1]:
+            return earlier[0]
+        return code
 
     def add_derived(self, lang: str, form: str, pid: str) -> None:
         """A surname derived from a full name; dropped later if it is someone's first name."""
@@ -168,7 +182,7 @@ class KnowledgeBase:
         from collections import Counter
 
         first_count = Counter(p.name.split()[0] for p in self.persons.values()
-                              if " " in p.name and p.home not in FAMILY_NAME_FIRST)
+                              if " " in p.name and p.home not in self.family_name_first)
         first = set(first_count) | _common_words()
         # a one-word form listed by hand ('Jean' for the Grand Duke) is dropped too when that
         # word is the first name of several other officials
@@ -232,6 +246,12 @@ def _load_countries(kb: KnowledgeBase, extra_countries: dict) -> None:
         iso3 = str(iso3)
         c = kb.countries.setdefault(iso3, Country(iso3=iso3, name=str(raw.get("name") or iso3)))
         c.capital = raw.get("capital") or c.capital
+        if raw.get("family_name_first"):
+            kb.family_name_first.add(iso3)
+        if raw.get("acts_for"):
+            kb.acts_for[iso3] = str(raw["acts_for"])
+        for old_code, until in (raw.get("before") or {}).items():
+            kb.before[iso3] = (str(old_code), str(until))
         for field_name in ("names", "adjectives"):
             for lang, forms in (raw.get(field_name) or {}).items():
                 getattr(c, field_name).setdefault(norm_lang(str(lang)), set()).update(
@@ -259,15 +279,13 @@ def _common_words() -> frozenset[str]:
         except ValueError:
             continue
         words.update(t.lower() for t, _, _ in lex.terms() if " " not in t)
+        words.update(w.lower() for w in lex.not_names)  # 'Pope', 'Major', 'Begin'...
     for lang in ("en", "de", "fr", "es", "vi", "ru"):
         loc = Locale.parse(lang)
         for ctx in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 words.update(v.lower() for v in loc.days[ctx][width].values())
                 words.update(v.lower() for v in loc.months[ctx][width].values())
-    # capitalised English words that are also surnames of officials
-    words.update({"pope", "king", "queen", "major", "general", "prince", "princess", "begin", "will",
-                  "may", "long", "young", "page", "chancellor", "speaker", "premier"})
     return frozenset(w for w in words if len(w) >= 3)
 
 
@@ -277,54 +295,6 @@ def _same_office(a: Office, b: Office) -> bool:
         return False
     return _pad(a.start, "0000-01-01") <= _pad(b.end, "9999-12-31", True) and \
         _pad(b.start, "0000-01-01") <= _pad(a.end, "9999-12-31", True)
-
-
-_CONS = set("бвгджзклмнпрстфхцчшщ")
-
-
-def _ru_token_cases(w: str) -> list[str]:
-    """Genitive/accusative, dative, instrumental and prepositional of a name in Russian
-    ('Лавров' → 'Лаврова', 'Лаврову', 'Лавровым', 'Лаврове'); foreign names ending in other
-    vowels ('Макрон' declines, 'Гутерриш' declines, 'Моди' does not)."""
-    low = w.lower()
-    if len(w) < 3 or not ("а" <= low[-1] <= "я" or low[-1] == "ё"):
-        return []
-    if low.endswith(("ский", "цкий")):
-        st = w[:-2]
-        return [st + "ого", st + "ому", st + "им", st + "ом"]
-    if low.endswith(("ова", "ева", "ина", "ына")):
-        st = w[:-1]
-        return [st + "ой", st + "у"]
-    if low[-1] == "й":
-        st = w[:-1]
-        return [st + "я", st + "ю", st + "ем", st + ("и" if low.endswith("ий") else "е")]
-    if low[-1] == "ь":
-        st = w[:-1]
-        return [st + "я", st + "ю", st + "ем", st + "е"]
-    if low[-1] == "а":
-        st = w[:-1]
-        gen = "и" if low[-2:-1] in ("г", "к", "х", "ж", "ш", "щ", "ч") else "ы"
-        return [st + gen, st + "е", st + "ой", st + "у"]
-    if low[-1] == "я":
-        st = w[:-1]
-        return [st + "и", st + "е", st + "ей", st + "ю"]
-    if low[-1] in _CONS:
-        ins = "ым" if low.endswith(("ов", "ев", "ёв", "ин", "ын")) else "ом"
-        return [w + "а", w + "у", w + ins, w + "е"]
-    return []
-
-
-def russian_cases(form: str) -> list[str]:
-    """The same case applied to every word of a Russian name form."""
-    words = form.split()
-    if not words or not all(any("а" <= c.lower() <= "я" for c in x) for x in words):
-        return []
-    per = [_ru_token_cases(x) for x in words]
-    n = max((len(p) for p in per), default=0)
-    out = []
-    for i in range(n):
-        out.append(" ".join(p[i] if i < len(p) else w for p, w in zip(per, words)))
-    return [o for o in out if o != form]
 
 
 def _is_latin(s: str) -> bool:

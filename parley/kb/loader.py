@@ -21,8 +21,6 @@ LEXICON_DIR = Path(__file__).parent.parent / "lexicons"
 # cities from geonames matched by their Latin name / by their non-Latin alternate names
 MIN_POP_LATIN = 150_000
 MIN_POP_ALT = 300_000
-# naming order: family name first, so the last token is no surname
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "VNM", "KOR", "PRK", "JPN", "HUN", "KHM", "MNG", "SGP"})
 _LATIN = re.compile(r"^[\x00-\u024F\u1E00-\u1EFF\s'’.\-]+$")
 _PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "del", "dos", "bint", "abu",
               "ben", "of", "the", "du", "des"}
@@ -78,9 +76,10 @@ def _date(v: Any) -> str | None:
     return str(v)[:10]
 
 
-def surname_forms(name: str, home: str | None) -> list[str]:
-    """Latin surname a news text uses alone ('Blinken' for 'Antony Blinken')."""
-    if home in FAMILY_NAME_FIRST or not _LATIN.match(name) or "," in name:
+def surname_forms(name: str, family_name_first: bool = False) -> list[str]:
+    """Latin surname a news text uses alone ('Blinken' for 'Antony Blinken'); none where the
+    family name comes first (countries.yaml: family_name_first)."""
+    if family_name_first or not _LATIN.match(name) or "," in name:
         return []  # 'Charles, Prince of Wales' has no surname to take
     tokens = name.replace("-", " - ").split()
     if len(tokens) < 2 or any(t.lower().strip(".") in _PARTICLES for t in tokens[1:]):
