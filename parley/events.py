@@ -19,6 +19,7 @@ from functools import lru_cache
 from . import lexicon as lexmod
 from .kb import KnowledgeBase
 from .mentions import ENTITY_KINDS
+from .merge import compatible_dates
 from .model import Document, Event, Evidence, Location, Mention, Participant, Sentence
 from .resolve import (DateValue, choose_person, office_participant, parse_iso, person_participant, resolve_explicit,
                       resolve_date_mention)
@@ -38,6 +39,8 @@ class Chunk:
     start: int = 0
     end: int = 0
     locative: bool = False
+    marked: bool = False  # a locative word says so ('in Geneva'), not only that it is a city
+    origin: bool = False  # 'arrived from Helsinki': a place, but not where the contact was
     participant: Participant | None = None
 
     def kinds(self) -> set[str]:
@@ -75,6 +78,7 @@ class DocContext:
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
     last_event_date: DateValue | None = None  # of the last contact with a stated day
     page_year: int | None = None  # undated page: the latest year it names
+    doc_countries: set[str] = field(default_factory=set)  # every state the page names
 
 
 # 'WASHINGTON, March 31 -', 'أبوظبي - 6 ديسمبر:', '(Reuters) -'; languages add their marks ('讯')
@@ -152,13 +156,28 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
     """A bare state or city after 'in/tại/在' (or before 'で/에서') is where, not who."""
     before = [m for m in ms if m.kind == "loc_before"]
     after = [m for m in ms if m.kind == "loc_after"]
-    for c in chunks:
+    origin = [m for m in ms if m.kind == "loc_origin"]
+    for i, c in enumerate(chunks):
         if c.kinds() - {"country", "place"}:
             continue
-        if any(0 <= c.start - b.end <= 2 for b in before) or any(0 <= a.start - c.end <= 1 for a in after):
-            c.locative = True
+        if any(0 <= c.start - b.end <= 2 for b in origin):
+            c.locative, c.origin = True, True
+            continue
+        marker = next((b for b in before if 0 <= c.start - b.end <= 2), None)
+        prev = chunks[i - 1] if i else None
+        if marker is not None and c.kinds() == {"country"} and prev is not None and prev.participant is None \
+                and prev.mentions[-1].kind == "title" and "country" not in prev.kinds() \
+                and 0 <= marker.start - prev.end <= 1:
+            # 'وزير الخارجية في المملكة العربية السعودية': the state the office is of, not a place
+            prev.mentions.extend(c.mentions)
+            prev.end = c.end
+            c.mentions, c.end = [], c.start
+            continue
+        if marker is not None or any(0 <= a.start - c.end <= 1 for a in after):
+            c.locative = c.marked = True
         elif c.kinds() == {"place"} and not _only_venues(kb_places, c):
             c.locative = True  # cities are places unless they carry a title
+    chunks[:] = [c for c in chunks if c.mentions]
     # '英国《卫报》': a state naming where a newspaper comes from is no side
     for c in chunks:
         if c.kinds() == {"country"} and ctx_text_startswith(doc.text, c.end, ("《", "「", "『")):
@@ -361,7 +380,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         keyed.append(Chunk([], trig.start, trig.end, participant=Participant(country=dest, surface=trig.text)))
         keys.add(dest)
     if kind in ("visit", "arrive") and len(keys) == 1 and location and location.country \
-            and location.country not in keys:
+            and location.country not in keys and not location.inferred:
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
     reach = 20 if not lex.spaced else 30
@@ -623,18 +642,23 @@ def _points_ahead(m: Mention) -> bool:
 def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Mention) -> Location | None:
     """Where the contact took place: the city (or else the state after a locative) nearest
     the trigger; among cities sharing a name, the one in a state the sentence names."""
-    places = [c for c in chunks if c.locative]
+    places = [c for c in chunks if c.locative and not c.origin]
     if not places:
         return None
     named = {i for c in chunks for m in c.mentions if m.kind == "country" for i in _entity_ids(m, "country")}
-    cities = [m for c in places for m in c.mentions if m.kind == "place"]
+    sides = {c.participant.country for c in chunks if c.participant and c.participant.country}
+    cities = []
+    for c in places:
+        for m in c.mentions:
+            pl = _pick_place(ctx, m, named) if m.kind == "place" else None
+            # a city named without 'in' counts when it is big, or in a state the page is about
+            # ('the Geneva talks'); else it is likely a name ('projet « Carrefour de la paix »')
+            if pl is not None and (c.marked or pl.venue_of or (pl.population or 0) >= 1_000_000
+                                   or pl.country in ctx.doc_countries | sides):
+                cities.append((not c.marked, abs(m.start - trig.start), pl))
     if cities:
-        city = min(cities, key=lambda m: abs(m.start - trig.start))
-        idx = [int(i) for i in _entity_ids(city, "place")]
-        pls = sorted((ctx.kb.places[i] for i in idx), key=lambda p: (p.country not in named, -p.population))
-        if pls:
-            pl = pls[0]
-            return Location(pl.venue_of or pl.name, pl.country)
+        bare, _, pl = min(cities, key=lambda t: t[:2])
+        return Location(pl.venue_of or pl.name, pl.country, inferred=bare)
     pick = min(places, key=lambda c: abs(c.start - trig.start))
     cm = next((m for m in pick.mentions if m.kind == "country"), None)
     if cm is not None:
@@ -642,6 +666,22 @@ def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Men
         if ids:
             return Location(None, ids[0])
     return None
+
+
+def _pick_place(ctx: DocContext, city: Mention, named: set[str]):
+    """Among places sharing a name, the one in a state the sentence names, unless it is a
+    small town beside a great city (Moscow, Idaho beside Moscow when the sentence names the
+    Soviet Union); else the most populous."""
+    day = ctx.doc.published
+    pls = sorted((ctx.kb.places[int(i)] for i in _entity_ids(city, "place")), key=lambda p: -p.population)
+    if not pls:
+        return None
+    top = pls[0].population or 0
+    named = named | {ctx.kb.seat(c, day) for c in named}
+    for pl in pls:
+        if (pl.country in named or ctx.kb.seat(pl.country, day) in named) and (pl.population or 0) * 20 >= top:
+            return pl
+    return pls[0]
 
 
 def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention, verb_last: bool = False) -> Location | None:
@@ -657,10 +697,9 @@ def _destination(ctx: DocContext, chunks: list[Chunk], trig: Mention, verb_last:
         if c.kinds() <= {"country", "place"}:
             city = c.first("place")
             if city is not None:
-                idx = [int(i) for i in _entity_ids(city, "place")]
-                pls = sorted((ctx.kb.places[i] for i in idx), key=lambda p: -p.population)
-                if pls:
-                    return Location(pls[0].venue_of or pls[0].name, pls[0].country)
+                pl = _pick_place(ctx, city, set())
+                if pl is not None:
+                    return Location(pl.venue_of or pl.name, pl.country)
             cm = c.first("country")
             ids = _entity_ids(cm, "country") if cm is not None else []
             if ids:
@@ -776,9 +815,10 @@ def _directed(kind: str, parts: list[Participant], location: Location | None):
     if location and location.country and location.country not in host_countries \
             and location.country not in guest_countries and kind in ("receive", "call_on"):
         return "third-party", parts, [], location  # received on the sidelines abroad
-    if location and location.country and location.country in guest_countries and kind in ("receive", "call_on") \
-            and not location.inferred:
-        # '李强在雅加达会见印尼国会议长': the one who 'receives' is abroad, so he is the visitor
+    if location and location.country and location.country in guest_countries and not location.inferred \
+            and (kind in ("receive", "call_on") or location.country not in host_countries):
+        # '李强在雅加达会见印尼国会议长': the one who 'receives' is abroad, so he is the visitor;
+        # '习近平在西安同来华…的塔吉克斯坦总统会谈': no one visits his own country
         actor, recipient = recipient, actor
     elif location is None or (location.country and location.country not in host_countries):
         location = Location(None, recipient[0].country, inferred=True) if recipient and recipient[0].country else location
@@ -796,6 +836,12 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
                    (q.name is None and p.name is None and q.key() == p.key()) for q in uniq):
             uniq.append(p)
     parts = uniq
+    if date:
+        # a state's code on the day: Moscow spoke for the Soviet Union before 1992
+        for p in parts:
+            p.country = ctx.kb.seat(p.country, date.iso())
+        if location is not None:
+            location.country = ctx.kb.seat(location.country, date.iso())
     mode = ""
     actor, recipient = parts, []
     if kind == "phone":
@@ -814,12 +860,6 @@ def _assemble(ctx: DocContext, s: Sentence, trig: Mention, kind: str, parties: l
     for p in parts:
         if p.name:
             ctx.persons_seen.append(p)
-    if date:
-        # a state's code on the day: Moscow spoke for the Soviet Union before 1992
-        for p in parts:
-            p.country = ctx.kb.seat(p.country, date.iso())
-        if location is not None:
-            location.country = ctx.kb.seat(location.country, date.iso())
     conf = 0.5 + 0.1 * sum(1 for p in parts if p.name) + (0.1 if explicit else 0)
     return Event(mode=mode, actor=list(actor), recipient=list(recipient),
                  date=date.iso() if date else None, location=location, status=status,
@@ -925,8 +965,41 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
         years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
         ctx.page_year = max(years, key=lambda y: (years[y], y)) if years else None
     ctx.dateline = find_dateline(doc, kb, mentions)
+    ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
     for s, ms in _sentence_mentions(doc, mentions):
         events.extend(sentence_events(ctx, s, ms))
+    _place_from_context(events)
     return events, ctx.traces
+
+
+def _place_from_context(events: list[Event]) -> None:
+    """A meeting reported with no place took place where its people were at the time: on the
+    visit the article reports ('Lavrov's visit to China ... Lavrov and Wang Yi discussed'), or
+    where the contact reported just before with one of the same people was ('On the same day,
+    the minister also met his Canadian counterpart')."""
+    located = [(i, ev) for i, ev in enumerate(events) if ev.location is not None and ev.location.country
+               and ev.mode in ("visit", "third-party", "multilateral")]
+    for i, ev in enumerate(events):
+        if ev.mode or ev.recipient or ev.location is not None or len(ev.keys()) < 2:
+            continue
+        people = {_person_key(p) for p in ev.participants() if p.name}
+        # a place the text states beats one guessed from the host; then the nearest report
+        near = [(other.location.inferred, abs(i - j) + (0.5 if j > i else 0), other) for j, other in located
+                if people & {_person_key(p) for p in other.participants() if p.name}
+                and ev.status == other.status and compatible_dates(ev.date, other.date)]
+        if not near:
+            continue
+        src = min(near, key=lambda t: t[:2])[2].location
+        ev.location = Location(src.name, src.country, inferred=True)
+        hosts = [p for p in ev.actor if p.country == src.country]
+        guests = [p for p in ev.actor if p.country != src.country]
+        if hosts and guests:
+            ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
+        elif not hosts:
+            ev.mode = "third-party"
+
+
+def _person_key(p: Participant) -> str:
+    return p.person_id or p.name or ""

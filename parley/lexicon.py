@@ -34,6 +34,8 @@ class Lexicon:
     # grammar words: a country after a locative is a place, not a party ("tại Đức", "在土耳其")
     locative_before: list[str] = field(default_factory=list)
     locative_after: list[str] = field(default_factory=list)  # postpositions: 東京で, 서울에서
+    # 'from Helsinki', 'из Москвы': a place, but where a side came from, not where they met
+    origin_before: list[str] = field(default_factory=list)
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
@@ -81,6 +83,8 @@ class Lexicon:
             yield w, "loc_before", None
         for w in self.locative_after:
             yield w, "loc_after", None
+        for w in self.origin_before:
+            yield w, "loc_origin", None
         for w in self.conjunctions:
             yield w, "conj", None
         for w in self.pair_reference:
@@ -137,6 +141,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         furniture={k: _strs(v) for k, v in (raw.get("furniture") or {}).items()},
         locative_before=_strs(g.get("locative_before")),
         locative_after=_strs(g.get("locative_after")),
+        origin_before=_strs(g.get("origin_before")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),
