@@ -79,6 +79,7 @@ class DocContext:
     last_event_date: DateValue | None = None  # of the last contact with a stated day
     page_year: int | None = None  # undated page: the latest year it names
     doc_countries: set[str] = field(default_factory=set)  # every state the page names
+    named_ids: set[str] = field(default_factory=set)  # persons the page names unambiguously
 
 
 # 'WASHINGTON, March 31 -', 'أبوظبي - 6 ديسمبر:', '(Reuters) -'; languages add their marks ('讯')
@@ -222,7 +223,7 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         if known is not None:
             return replace(known, country=country or known.country, role=role or known.role, surface=surface)
     if person_m is not None:
-        p = choose_person(kb, _entity_ids(person_m, "person"), day, country, role)
+        p = choose_person(kb, _pinned(ctx.named_ids, _entity_ids(person_m, "person")), day, country, role)
         if p is not None:
             part = person_participant(kb, p, day, role, surface)
             if country and part.country != country and org is None and part.org is None \
@@ -306,6 +307,10 @@ def _unknown_name(text: str, at: int, lang: str, stop: int | None = None) -> str
         pos = m.end()
     if not tokens or (len(tokens) == 1 and len(tokens[0]) < 3):
         return None
+    if all(t.isupper() for t in tokens):
+        return None  # a headline in capitals: 'UK MINISTER LOOKS TO EASE TENSION'
+    if len(tokens) == 1 and tokens[0].lower() in {w.lower() for w in lex.not_names}:
+        return None  # 'Unterhändler der kolumbianischen Regierung': a noun, not a name
     return " ".join(tokens)
 
 
@@ -946,18 +951,36 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> li
     """Every known person the article names, with where: for 'his counterpart' and for
     'the Crown Prince' or 'he' said later."""
     out: list[tuple[int, Participant]] = []
+    named = _named_ids(mentions)
     for m in mentions:
         if m.kind != "person":
             continue
-        p = choose_person(kb, _entity_ids(m, "person"), doc.published)
+        p = choose_person(kb, _pinned(named, _entity_ids(m, "person")), doc.published)
         if p is not None:
             out.append((m.start, person_participant(kb, p, doc.published, None, m.text)))
     return out
 
 
+def _named_ids(mentions: list[Mention]) -> set[str]:
+    """Persons the article names unambiguously ('Gerhard Stoltenberg')."""
+    out = set()
+    for m in mentions:
+        ids = _entity_ids(m, "person") if m.kind == "person" else []
+        if len(ids) == 1:
+            out.add(ids[0])
+    return out
+
+
+def _pinned(named: set[str], candidates: list[str]) -> list[str]:
+    """A bare surname is the person of that name the article has already named in full."""
+    hits = [i for i in candidates if i in named]
+    return hits if len(hits) == 1 else candidates
+
+
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions))
     ctx.seen_at = _persons_in(doc, kb, mentions)
+    ctx.named_ids = _named_ids(mentions)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     if ctx.published is None:
         # the year the page names most often is its own (ties: the latest, since background

@@ -75,7 +75,9 @@ def resolve_explicit(value: dict, anchor: dt.date | None, future: bool) -> DateV
     if cand is None:
         return None
     cd = cand.as_date()
-    if cd and not future and cd > anchor + dt.timedelta(days=31 if d is None else 7):
+    # with no tense cue, a day a few weeks ahead is a plan ('the visit from April 29', read on
+    # March 31); months ahead, it is last year's
+    if cd and not future and cd > anchor + dt.timedelta(days=31 if d is None else 45):
         cand.year -= 1
     elif cd and future and cd < anchor - dt.timedelta(days=60):
         cand.year += 1
