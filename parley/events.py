@@ -422,9 +422,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     contacts = {m.start for m in triggers if m.value != "summit"}
     groups = (_pairwise(keyed, kind, several_verbs=len(contacts) >= 2)
               if not _listed_destinations(keyed, kind) else _split_list(keyed))
-    if len(groups) == 1 and kind in ("call_on", "receive"):
+    if len(groups) == 1 and kind in ("call_on", "receive", "meet", "talks", "visit"):
         groups = _one_per_host(groups[0], kind)
-    evs = [_assemble(ctx, s, trig, kind, g, location if len(groups) == 1 else None, status, date,
+    evs = [_assemble(ctx, s, trig, kind, g, replace(location) if location else None, status, date,
                      date_explicit) for g in groups]
     if evs:
         ctx.last_sides = evs[0].participants()
@@ -480,7 +480,10 @@ def _one_per_host(group: list[Chunk], kind: str) -> list[list[Chunk]]:
     second = [c for c in group if c.participant.key() == keys[1]]
     hosts, guests = (first, second) if kind == "receive" else (second, first)
     named = [c for c in hosts if c.participant.person_id]
-    if len(named) < 2 or len(named) != len(hosts) or len({c.participant.person_id for c in named}) < 2:
+    if len(guests) > 1 and any(c.participant.person_id for c in guests):
+        return [group]  # a delegation meets a delegation: one meeting
+    if len(named) < 2 or len({c.participant.person_id for c in named}) < 2 \
+            or any(c.participant.name and not c.participant.person_id for c in hosts):
         return [group]
     return [guests + [c] for c in named]
 
