@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .kb import KnowledgeBase, Person
+from .kb import SINGLE_HOLDER_ROLES, KnowledgeBase, Person
 from .model import Mention, Participant
 
 
@@ -175,7 +175,9 @@ def person_participant(kb: KnowledgeBase, p: Person, day: str | None, role: str 
 def office_participant(kb: KnowledgeBase, role: str | None, seat: str, is_org: bool,
                        day: str | None, surface: str) -> Participant:
     """'the US Secretary of State' → Antony Blinken on 2022-11-03; unknown holder → name None."""
-    holder = kb.holder(role, seat, day) if role else None
+    # only an office one person holds at a time names someone: 'the Russian minister' or 'the
+    # US ambassador' could be any of several
+    holder = kb.holder(role, seat, day) if role in SINGLE_HOLDER_ROLES else None
     if holder is not None:
         part = person_participant(kb, holder, day, role, surface)
         part.by_office = True
