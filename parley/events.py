@@ -80,6 +80,7 @@ class DocContext:
     page_year: int | None = None  # undated page: the latest year it names
     doc_countries: set[str] = field(default_factory=set)  # every state the page names
     named_ids: set[str] = field(default_factory=set)  # persons the page names unambiguously
+    ref_day: str | None = None  # the day offices are read at when a sentence has no date
 
 
 # 'WASHINGTON, March 31 -', 'أبوظبي - 6 ديسمبر:', '(Reuters) -'; languages add their marks ('讯')
@@ -347,7 +348,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     if date and not future and ctx.published and date.as_date() and date.day and \
             date.as_date() > ctx.published + dt.timedelta(days=1):
         future, status = True, "planned"
-    day = date.iso() if date else (ctx.doc.published or None)
+    day = date.iso() if date else ctx.ref_day
 
     chunks = build_chunks(ctx.doc, ms)
     _mark_locatives(ctx.doc, chunks, ms, ctx.kb.places)
@@ -950,7 +951,8 @@ def _page_date(mentions: list[Mention]) -> dt.date | None:
     return None
 
 
-def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[tuple[int, Participant]]:
+def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
+                day: str | None) -> list[tuple[int, Participant]]:
     """Every known person the article names, with where: for 'his counterpart' and for
     'the Crown Prince' or 'he' said later."""
     out: list[tuple[int, Participant]] = []
@@ -958,9 +960,9 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> li
     for m in mentions:
         if m.kind != "person":
             continue
-        p = choose_person(kb, _pinned(named, _entity_ids(m, "person")), doc.published)
+        p = choose_person(kb, _pinned(named, _entity_ids(m, "person")), day)
         if p is not None:
-            out.append((m.start, person_participant(kb, p, doc.published, None, m.text)))
+            out.append((m.start, person_participant(kb, p, day, None, m.text)))
     return out
 
 
@@ -982,14 +984,18 @@ def _pinned(named: set[str], candidates: list[str]) -> list[str]:
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions))
-    ctx.seen_at = _persons_in(doc, kb, mentions)
-    ctx.named_ids = _named_ids(mentions)
-    ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     if ctx.published is None:
         # the year the page names most often is its own (ties: the latest, since background
         # years are older)
         years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
         ctx.page_year = max(years, key=lambda y: (years[y], y)) if years else None
+    # offices are read as of the report's day; on an undated page, as of the year it names
+    # ('the Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
+    ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
+        (str(ctx.page_year) if ctx.page_year else None)
+    ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day)
+    ctx.named_ids = _named_ids(mentions)
+    ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline = find_dateline(doc, kb, mentions)
     ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}
     mentions = _add_unknown_persons(ctx, mentions)
