@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon as lexmod
 from .language import block_language
 from .model import Document, Sentence
 
@@ -32,11 +33,22 @@ def _sentencex(lang: str, text: str) -> list[str]:
         return [p for p in _FALLBACK.split(text) if p] or [text]
 
 
+def _abbreviations(lang: str) -> tuple[str, ...]:
+    return tuple(lexmod.get(lang).abbreviations) if lang in lexmod.available() else ()
+
+
+def _ends_with_abbreviation(text: str, abbreviations: tuple[str, ...]) -> bool:
+    """'M. Lecornu', 'т. е.': a stop that ends a title or abbreviation ends no sentence."""
+    return any(text == a or text.endswith((" " + a, "\u00a0" + a, "\n" + a)) for a in abbreviations)
+
+
 def segment(doc: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
     for bi, block in enumerate(doc.blocks):
         text = doc.text[block.start:block.end]
         lang = block_language(text, doc.lang)
+        abbreviations = _abbreviations(lang)
+        spans: list[tuple[int, int]] = []
         cursor = 0
         for part in _split(lang, text):
             stripped = part.strip()
@@ -45,9 +57,13 @@ def segment(doc: Document) -> list[Sentence]:
             at = text.find(stripped, cursor)
             if at < 0:
                 at = cursor
-            start = block.start + at
-            end = start + len(stripped)
             cursor = at + len(stripped)
+            if spans and _ends_with_abbreviation(text[spans[-1][0]:spans[-1][1]], abbreviations):
+                spans[-1] = (spans[-1][0], cursor)
+            else:
+                spans.append((at, cursor))
+        for at, stop in spans:
+            start, end = block.start + at, block.start + stop
             sentences.append(Sentence(start, end, doc.text[start:end], bi, block.furniture, lang))
     doc.sentences = sentences
     return sentences
