@@ -59,6 +59,8 @@ class Matcher:
             for kind, value, cased, _ in entries:
                 if cased and surface[:1].islower():
                     continue  # a proper name written in lower case is a common word
+                if cased == ACRONYM and not surface.isupper():
+                    continue  # 'AU' is the African Union; 'Au cours de' is French
                 if kind in ENTITY_KINDS:
                     ents.append((kind, value))
                 elif kind not in lex_kinds:
@@ -178,6 +180,14 @@ def _longest_first(ms: list[Mention]) -> list[Mention]:
     return kept
 
 
+ACRONYM = 2  # the `cased` level of a form that counts only in capitals
+
+
+def _acronym(form: str) -> bool:
+    """'AU', 'EU', 'OAS': short Latin capitals, which in lower or mixed case are words."""
+    return 2 <= len(form) <= 5 and form.isascii() and form.isalpha() and form.isupper()
+
+
 def build_matcher(kb: KnowledgeBase, lang: str) -> Matcher:
     lex = lexmod.get(lang)
     table: dict[str, list[tuple]] = {}
@@ -191,7 +201,7 @@ def build_matcher(kb: KnowledgeBase, lang: str) -> Matcher:
     base = norm_lang(lang)
     for source in (kb.forms.get(ANY, {}), kb.forms.get(base, {})):
         for form, entries in source.items():
-            cased = form[:1].isupper()
+            cased = ACRONYM if _acronym(form) else form[:1].isupper()
             for kind, ident in entries:
                 add(form, kind, ident, cased)
     for term, kind, value in lex.terms():
