@@ -13,7 +13,8 @@ PUB = dt.date(2022, 11, 15)  # a Tuesday
     ({"y": None, "m": None, "d": 28}, False, "2022-10-28"),      # 28日 read on the 15th: last month
     ({"y": None, "m": None, "d": 28}, True, "2022-11-28"),       # ...unless planned
     ({"y": None, "m": 1, "d": 21}, False, "2022-01-21"),         # 1月21日
-    ({"y": None, "m": 12, "d": 20}, False, "2021-12-20"),        # past event in December: last year
+    ({"y": None, "m": 12, "d": 20}, False, "2022-12-20"),        # five weeks ahead: a coming event
+    ({"y": None, "m": 12, "d": 31}, False, "2021-12-31"),        # further ahead, no cue: last year's
     ({"y": None, "m": 1, "d": 10}, True, "2023-01-10"),          # planned for January: next year
     ({"y": 2023, "m": 11, "d": None}, False, "2023-11"),         # tháng 11/2023
     ({"y": 2024, "m": None, "d": None}, False, "2024"),
