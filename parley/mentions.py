@@ -204,6 +204,8 @@ def build_matcher(kb: KnowledgeBase, lang: str) -> Matcher:
             cased = ACRONYM if _acronym(form) else form[:1].isupper()
             for kind, ident in entries:
                 add(form, kind, ident, cased)
+                if "-" in form and kind == "person":
+                    add(form.replace("-", " - "), kind, ident, cased)  # 'Moon Jae - in', as some sites space it
     for term, kind, value in lex.terms():
         add(term, kind, value, False)
     auto = ahocorasick.Automaton()
