@@ -188,6 +188,10 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
     for a, b in zip(chunks, chunks[1:]):
         if a.kinds() == {"country"} and b.locative and b.start - a.end <= 1:
             a.locative = True
+        # 'tại Jakarta, Indonesia', 'in Hiroshima, Japan': the state after a city is where too
+        if a.locative and a.kinds() == {"place"} and b.kinds() == {"country"} \
+                and doc.text[a.end:b.start].strip() in (",", "，", "("):
+            b.locative, b.marked = True, a.marked
 
 
 # ---------------------------------------------------------------- participants
