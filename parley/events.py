@@ -574,7 +574,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
                 d *= 0.5  # planned events put their date after the verb
             return d
         same_day = next((m for m in cands if m.kind == "reldate" and m.value[0] == "same_day"), None)
-        if same_day is not None and ctx.last_event_date is not None:
+        if same_day is not None and ctx.last_event_date is not None and \
+                not any(m.kind == "date" and m.value.get("d") for m in cands):
+            # ('... on June 12 ... before returning home the same day' is the sentence's own day)
             # 'le même jour', 'cùng ngày': the day of the contact reported just before
             return ctx.last_event_date, True, False
         cands = [m for m in cands if not (m.kind == "reldate" and m.value[0] == "same_day")] or cands
