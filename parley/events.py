@@ -558,6 +558,11 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
           future: bool) -> tuple[DateValue | None, bool, bool]:
     """The contact's date, whether the sentence states it, and whether it points ahead."""
     cands = [m for m in ms if m.kind in ("date", "reldate")]
+    since = [m for m in ms if m.kind == "since"]
+    # 'for the first time since June 1982': that date starts a span; it is not the contact's
+    reach = 30 if _lexicon(s.lang).spaced else 2  # 'since he became king in June 1982'
+    cands = [m for m in cands if not any(0 <= m.start - w.end <= reach and not _CLAUSE_END.search(
+        ctx.doc.text, w.end, m.start) for w in since)]
     explicit = [m for m in cands if m.kind == "date"]
     anchor = ctx.published
     # the sentence's own reference day: "ngày 19/7 ... tuần tới" counts from 19/7

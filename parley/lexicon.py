@@ -36,6 +36,8 @@ class Lexicon:
     locative_after: list[str] = field(default_factory=list)  # postpositions: 東京で, 서울에서
     # 'from Helsinki', 'из Москвы': a place, but where a side came from, not where they met
     origin_before: list[str] = field(default_factory=list)
+    # 'since June 1982', 'seit 2014': a date that dates a span's start, not the contact
+    since_words: list[str] = field(default_factory=list)
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
@@ -86,6 +88,8 @@ class Lexicon:
             yield w, "loc_after", None
         for w in self.origin_before:
             yield w, "loc_origin", None
+        for w in self.since_words:
+            yield w, "since", None
         for w in self.conjunctions:
             yield w, "conj", None
         for w in self.pair_reference:
@@ -143,6 +147,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         locative_before=_strs(g.get("locative_before")),
         locative_after=_strs(g.get("locative_after")),
         origin_before=_strs(g.get("origin_before")),
+        since_words=_strs(g.get("since_words")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),
