@@ -24,6 +24,8 @@ def same_contact(a: Event, b: Event) -> bool:
         return False  # Balladur, then de Larosière: two French hosts, two meetings
     if compatible_dates(a.date, b.date):
         return True
+    if a.status == "planned" and (a.date_inferred or b.date_inferred):
+        return True  # a plan dated only by its report's month is the plan another sentence dates
     if a.date_inferred or b.date_inferred:
         # a headline dated by its publication day is the report of yesterday's talks, not of
         # a visit 'last year'
