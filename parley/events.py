@@ -371,8 +371,10 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     location = _location(ctx, chunks, ms, trig)
     if location is None and kind != "phone" and ctx.dateline is not None:
         sides = {c.participant.country for c in parties if c.participant}
-        if ctx.dateline.country in sides:
-            location = ctx.dateline  # the dateline city hosts the article's contacts
+        if ctx.dateline.country in sides or (kind in ("visit", "arrive") and len(sides) == 1):
+            # the dateline city hosts the article's contacts; 'King Fahd begins a state visit'
+            # under a LONDON dateline is a visit to Britain
+            location = replace(ctx.dateline)
     dest = next((m.value for m in ms if m.kind == "destination"), None)
     if kind in ("visit", "arrive"):
         # 'Lavrov visits Qatar to discuss peace in Syria': the place named right after the
