@@ -244,6 +244,12 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         if unknown:
             return Participant(name=unknown, country=country, org=org if not country else None,
                                role=role, surface=surface + " " + unknown)
+        if ctx.doc.published is None:
+            # an undated page: 'the US Secretary of State' is the one it names ('ông Pompeo'),
+            # not whoever the knowledge base has in office in the year it seems to be from
+            seen = [q for q in ctx.persons_seen if q.role == role and (q.country or q.org) == (country or org)]
+            if len(seen) == 1:
+                return replace(seen[0], surface=surface, by_office=True)
         return office_participant(kb, role, country or org, country is None, day, surface)
     if role or c.first("honorific") is not None:
         unknown = _unknown_name(ctx.doc.text, c.end, lang, stop)
