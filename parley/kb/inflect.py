@@ -36,7 +36,10 @@ def _ru_token_cases(w: str) -> list[str]:
         st = w[:-1]
         return [st + "и", st + "е", st + "ей", st + "ю"]
     if low[-1] in _CONS:
-        ins = "ым" if low.endswith(("ов", "ев", "ёв", "ин", "ын")) else "ом"
+        if low.endswith(("ин", "ын")):
+            # 'Путиным' but 'Си Цзиньпином': Russian surnames in -ин take -ым, foreign names -ом
+            return [w + "а", w + "у", w + "ым", w + "е", w + "ом"]
+        ins = "ым" if low.endswith(("ов", "ев", "ёв")) else "ем" if low[-1] in "цжшчщ" else "ом"
         return [w + "а", w + "у", w + ins, w + "е"]
     return []
 
