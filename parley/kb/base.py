@@ -150,16 +150,13 @@ class KnowledgeBase:
         self.add_form(ANY, p.name, "person", p.id)
         self.add_form(ANY, ascii_key(p.name), "person", p.id)
         family_first = p.home in self.family_name_first
-        # a bare surname names a national figure ('Putin'); a state premier or governor only
-        # in full ('Andrews' is as likely an air base as Victoria's premier)
-        by_surname = not p.offices or any(not o.body for o in p.offices)
-        for s in surname_forms(p.name, family_first) if by_surname else ():
+        for s in surname_forms(p.name, family_first):
             self.add_derived(ANY, s, p.id)
         for lang, forms in p.names.items():
             target = ANY if lang in ("en",) else norm_lang(lang)
             for f in forms:
                 self.add_form(target, f, "person", p.id)
-                for s in surname_forms(f, family_first) if by_surname else ():  # Latin-script forms only
+                for s in surname_forms(f, family_first):  # Latin-script forms only
                     self.add_derived(target, s, p.id)
                 for inflected in INFLECTORS.get(target, no_inflection)(f):
                     self.add_form(target, inflected, "person", p.id)
