@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import lexicon as lexmod
 from .kb import KnowledgeBase
 from .mentions import ENTITY_KINDS
-from .merge import compatible_dates
+from .merge import compatible_dates, days_apart
 from .model import Document, Event, Evidence, Location, Mention, Participant, Sentence
 from .resolve import (DateValue, choose_person, office_participant, parse_iso, person_participant, resolve_explicit,
                       resolve_date_mention)
@@ -1039,7 +1039,7 @@ def _place_from_context(events: list[Event]) -> None:
         # a place the text states beats one guessed from the host; then the nearest report
         near = [(other.location.inferred, abs(i - j) + (0.5 if j > i else 0), other) for j, other in located
                 if people & {_person_key(p) for p in other.participants() if p.name}
-                and ev.status == other.status and compatible_dates(ev.date, other.date)]
+                and ev.status == other.status and _same_stay(ev.date, other.date)]
         if not near:
             continue
         src = min(near, key=lambda t: t[:2])[2].location
@@ -1050,6 +1050,11 @@ def _place_from_context(events: list[Event]) -> None:
             ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
         elif not hosts:
             ev.mode = "third-party"
+
+
+def _same_stay(a: str | None, b: str | None) -> bool:
+    """Dates that fit one trip: compatible, or days a week apart at most (a visit lasts days)."""
+    return compatible_dates(a, b) or days_apart(a, b) <= 7
 
 
 def _person_key(p: Participant) -> str:

@@ -29,7 +29,7 @@ def same_contact(a: Event, b: Event) -> bool:
     if a.date_inferred or b.date_inferred:
         # a headline dated by its publication day is the report of yesterday's talks, not of
         # a visit 'last year'
-        return _days_apart(a.date, b.date) <= 7
+        return days_apart(a.date, b.date) <= 7
     return False
 
 
@@ -44,7 +44,7 @@ def _different_people(a: Event, b: Event) -> bool:
     return False
 
 
-def _days_apart(a: str | None, b: str | None) -> int:
+def days_apart(a: str | None, b: str | None) -> int:
     import datetime as dt
 
     try:
