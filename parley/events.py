@@ -320,7 +320,7 @@ def _unknown_name(text: str, at: int, lang: str, stop: int | None = None) -> str
         return None
     if all(t.isupper() for t in tokens):
         return None  # a headline in capitals: 'UK MINISTER LOOKS TO EASE TENSION'
-    if len(tokens) == 1 and tokens[0].lower() in {w.lower() for w in lex.not_names}:
+    if len(tokens) == 1 and tokens[0].lower() in lex.not_names:
         return None  # 'Unterhändler der kolumbianischen Regierung': a noun, not a name
     return " ".join(tokens)
 
@@ -970,12 +970,11 @@ def _page_date(mentions: list[Mention]) -> dt.date | None:
     return None
 
 
-def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
-                day: str | None) -> list[tuple[int, Participant]]:
+def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention], day: str | None,
+                named: set[str]) -> list[tuple[int, Participant]]:
     """Every known person the article names, with where: for 'his counterpart' and for
     'the Crown Prince' or 'he' said later."""
     out: list[tuple[int, Participant]] = []
-    named = _named_ids(mentions)
     for m in mentions:
         if m.kind != "person":
             continue
@@ -1012,8 +1011,8 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     # ('the Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
     ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
         (str(ctx.page_year) if ctx.page_year else None)
-    ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day)
     ctx.named_ids = _named_ids(mentions)
+    ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline = find_dateline(doc, kb, mentions)
     ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}

@@ -50,7 +50,7 @@ class Lexicon:
     nav_words: list[str] = field(default_factory=list)  # 'Home', '首页' opening a menu line
     proclitics: tuple[str, ...] = ()  # prefixes glued to a word ('و', 'ال'): still a word start
     abbreviations: tuple[str, ...] = ()  # 'M.', 'т. е.': a full stop that ends no sentence
-    not_names: list[str] = field(default_factory=list)  # capitalised words no one-word name may be
+    not_names: frozenset[str] = frozenset()  # capitalised words no one-word name may be (lower case)
 
     @property
     def spaced(self) -> bool:
@@ -160,7 +160,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         nav_words=_strs(g.get("nav_words")),
         proclitics=tuple(sorted(_strs(g.get("proclitics")), key=len, reverse=True)),
         abbreviations=tuple(_strs(g.get("abbreviations"))),
-        not_names=_strs(g.get("not_names")),
+        not_names=frozenset(w.lower() for w in _strs(g.get("not_names"))),
     )
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!x)x"
     for pat in _strs(dates.get("patterns")):

@@ -3,6 +3,8 @@
 specific date, place and names, and every evidence sentence."""
 from __future__ import annotations
 
+import datetime as dt
+
 from .model import Event, Participant
 
 
@@ -45,8 +47,7 @@ def _different_people(a: Event, b: Event) -> bool:
 
 
 def days_apart(a: str | None, b: str | None) -> int:
-    import datetime as dt
-
+    """Days between two ISO days; very many when either is not a whole day."""
     try:
         return abs((dt.date.fromisoformat(a or "") - dt.date.fromisoformat(b or "")).days)
     except ValueError:

@@ -279,7 +279,7 @@ def _common_words() -> frozenset[str]:
         except ValueError:
             continue
         words.update(t.lower() for t, _, _ in lex.terms() if " " not in t)
-        words.update(w.lower() for w in lex.not_names)  # 'Pope', 'Major', 'Begin'...
+        words.update(lex.not_names)  # 'pope', 'major', 'begin'...
     for lang in ("en", "de", "fr", "es", "vi", "ru"):
         loc = Locale.parse(lang)
         for ctx in ("format", "stand-alone"):
