@@ -123,13 +123,15 @@ def _entity_ids(m: Mention, kind: str) -> list[str]:
 def build_chunks(doc: Document, ms: list[Mention]) -> list[Chunk]:
     chunks: list[Chunk] = []
     cur: Chunk | None = None
+    joiners = _lexicon(doc.lang).title_joiners
     for m in ms:
         if m.kind not in PARTY_KINDS:
             cur = None
             continue
         if cur is not None:
             gap = doc.text[cur.end:m.start]
-            joinable = len(gap) <= 3 and _GAP_OK.match(gap) is not None
+            joinable = (len(gap) <= 3 and _GAP_OK.match(gap) is not None) or \
+                (m.kind == "title" and cur.mentions[-1].kind == "title" and gap.strip().lower() in joiners)
             kinds = cur.kinds()
             # a person closes a side; a second state or person starts a new one
             closes = ("person" in kinds or (m.kind == "country" and "country" in kinds)
@@ -1035,11 +1037,15 @@ def _place_from_context(events: list[Event]) -> None:
         if ev.mode or ev.recipient or ev.location is not None or len(ev.keys()) < 2:
             continue
         people = {_person_key(p) for p in ev.participants() if p.name}
-        # a place the text states beats one guessed from the host; then the nearest report
+        # a place the text states beats one guessed from the host; then the nearest report.
+        # The same people, or the same two sides on a visit ('the talks with the Deputy Prime
+        # Minister' during the Russian minister's visit)
         near = [(other.location.inferred, abs(i - j) + (0.5 if j > i else 0), other) for j, other in located
-                if people & {_person_key(p) for p in other.participants() if p.name}
+                if (people & {_person_key(p) for p in other.participants() if p.name}
+                    or (other.mode == "visit" and other.keys() == ev.keys()))
                 and ev.status == other.status and _same_stay(ev.date, other.date)]
         if not near:
+            _place_by_rank(ev)
             continue
         src = min(near, key=lambda t: t[:2])[2].location
         ev.location = Location(src.name, src.country, inferred=True)
@@ -1049,6 +1055,31 @@ def _place_from_context(events: list[Event]) -> None:
             ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
         elif not hosts:
             ev.mode = "third-party"
+
+
+# who receives visitors rather than travelling to meet a minister: a meeting of a leader with
+# a lower-ranked foreigner, reported with no place, is held in the leader's country
+LEADER_ROLES = frozenset({"head_of_state", "head_of_government", "party_leader", "crown_prince"})
+
+
+def _place_by_rank(ev: Event) -> None:
+    """'Pompeo will meet President Putin', 'Carter meets Netanyahu': a minister or envoy calls
+    on a head of state or government in that leader's country. The place is marked inferred;
+    a resident ambassador's audience keeps its mode "" (GUIDELINES)."""
+    keys = list(ev.keys())
+    if len(keys) != 2:
+        return
+    sides = [[p for p in ev.actor if p.key() == k] for k in keys]
+    leading = [any(p.role in LEADER_ROLES for p in side) for side in sides]
+    if leading.count(True) != 1:
+        return
+    hosts, guests = (sides[0], sides[1]) if leading[0] else (sides[1], sides[0])
+    country = hosts[0].country
+    if not country or any(p.country == country for p in guests):
+        return
+    ev.location = Location(None, country, inferred=True)
+    if not all(p.role == "ambassador" for p in guests):
+        ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
 
 
 def _same_stay(a: str | None, b: str | None) -> bool:

@@ -50,6 +50,8 @@ class Lexicon:
     nav_words: list[str] = field(default_factory=list)  # 'Home', '首页' opening a menu line
     proclitics: tuple[str, ...] = ()  # prefixes glued to a word ('و', 'ال'): still a word start
     abbreviations: tuple[str, ...] = ()  # 'M.', 'т. е.': a full stop that ends no sentence
+    # '副总理兼外长', 'Phó Thủ tướng kiêm Bộ trưởng': two offices of one person
+    title_joiners: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()  # capitalised words no one-word name may be (lower case)
 
     @property
@@ -160,6 +162,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         nav_words=_strs(g.get("nav_words")),
         proclitics=tuple(sorted(_strs(g.get("proclitics")), key=len, reverse=True)),
         abbreviations=tuple(_strs(g.get("abbreviations"))),
+        title_joiners=frozenset(w.lower() for w in _strs(g.get("title_joiners"))),
         not_names=frozenset(w.lower() for w in _strs(g.get("not_names"))),
     )
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!x)x"
