@@ -105,7 +105,10 @@ class Location:
     inferred: bool = False  # taken from the host's state, not named by the text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country}
+        d: dict[str, Any] = {"name": self.name, "country": self.country}
+        if self.inferred:
+            d["inferred"] = True  # not named by the text: the host's state
+        return d
 
 
 @dataclass

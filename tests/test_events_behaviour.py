@@ -52,6 +52,32 @@ def test_a_meeting_without_a_place_is_held_where_the_visit_is():
     assert talks[0]["mode"] == "visit" and talks[0]["recipient"][0]["name"] == "Yoko Kamikawa"
 
 
+def test_talks_with_no_named_visitor_are_held_where_the_two_sides_visit_is():
+    evs = events("Russian Foreign Minister Sergey Lavrov will visit Vietnam on March 22. "
+                 "Russian officials will hold talks with Deputy Prime Minister Pham Binh Minh on "
+                 "March 23.", "2018-03-20")
+    talks = [e for e in evs if "Pham Binh Minh" in names(e)]
+    assert talks and talks[0]["location"]["country"] == "VNM"
+
+
+def test_a_minister_calls_on_a_leader_in_the_leaders_country():
+    # no place named: a secretary of state meeting a president travels to him
+    ev = only("Secretary of State Mike Pompeo will meet President Vladimir Putin on Tuesday.", "2019-05-12")
+    assert ev["location"]["country"] == "RUS" and ev["location"].get("inferred") is True
+    assert ev["mode"] == "visit" and ev["actor"][0]["name"] == "Mike Pompeo"
+
+
+def test_two_leaders_meeting_with_no_place_have_no_place():
+    ev = only("President Joe Biden met President Xi Jinping on Wednesday.", "2023-11-16")
+    assert ev["location"] is None
+
+
+def test_two_offices_joined_are_one_persons():
+    # '副总理兼外长': the Kazakh deputy prime minister and the foreign minister are one man
+    ev = only("哈萨克斯坦副总理兼外长努尔特列乌同中国外交部长王毅举行会谈。", "2024-07-03")
+    assert sorted(p["name"] for p in ev["actor"] + ev["recipient"]) == ["Murat Nurtleu", "Wang Yi"]
+
+
 def test_no_one_visits_his_own_country():
     ev = only("5月18日上午，国家主席习近平在西安同来华进行国事访问的塔吉克斯坦总统拉赫蒙会谈。", "2023-05-18")
     assert ev["mode"] == "visit"
