@@ -431,10 +431,13 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if len({c.participant.key() for c in keyed}) < 2:
             ctx.traces.append(Trace(s, tnames, "not an event: a summit attended, hosted at home"))
             return []
-    gathering = any(m.kind == "trigger" and m.value == "summit" for m in ms) and len(keys) >= 3
-    if gathering:
-        kind = "summit"  # 'will meet the leaders of Britain, France... at the economic summit'
     contacts = {m.start for m in triggers if m.value != "summit"}
+    gathering = any(m.kind == "trigger" and m.value == "summit" for m in ms) and len(keys) >= 3 \
+        and len(contacts) < 2
+    if gathering:
+        # 'will meet the leaders of Britain, France... at the economic summit'; but 'met Putin
+        # and received Lee Hsien Loong during the APEC week' is two meetings on the sidelines
+        kind = "summit"
     groups = (_pairwise(keyed, kind, several_verbs=len(contacts) >= 2)
               if not _listed_destinations(keyed, kind) else _split_list(keyed))
     if len(groups) == 1 and kind in ("call_on", "receive", "meet", "talks", "visit"):
