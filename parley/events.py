@@ -547,6 +547,14 @@ def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:
 _CLAUSE_END = re.compile(r"[,;:，；。.!?、]")
 
 
+def _appositive(text: str, start: int, cue: int) -> bool:
+    """'talks between Reagan and Nakasone, scheduled for Thursday, ...': a cue that opens the
+    clause right after the trigger's phrase describes the contact itself."""
+    gap = text[start:cue]
+    breaks = list(_CLAUSE_END.finditer(gap))
+    return len(breaks) == 1 and breaks[0].group() in ",，" and not gap[breaks[0].end():].strip()
+
+
 def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
     """The cue nearest the trigger: up to a few words before it, and after it to the end of
     its clause ('nói chuyện với ông Vương Nghị một cách tương đối thường xuyên')."""
@@ -557,8 +565,9 @@ def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
     for m in ms:
         if m.kind != "status":
             continue
-        in_clause = (trig.end <= m.start <= trig.end + clause and text
-                     and not _CLAUSE_END.search(text, trig.end, m.start))
+        in_clause = text and trig.end <= m.start and (
+            (m.start <= trig.end + clause and not _CLAUSE_END.search(text, trig.end, m.start))
+            or (m.start <= trig.end + 2 * clause and _appositive(text, trig.end, m.start)))
         if trig.start - before <= m.end <= trig.start + 1 or trig.end - 1 <= m.start <= trig.end + after \
                 or in_clause or (m.start >= trig.start and m.end <= trig.end):
             dist = max(trig.start - m.end, m.start - trig.end, 0)
