@@ -418,7 +418,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     if len(keys) < 2:
         ctx.traces.append(Trace(s, tnames, f"not an event: {len(keys)} side(s) {sorted(keys)}"))
         return []
-    if not any(c.strong for c in keyed):
+    if not any(c.strong for c in keyed) and not _state_pair(keyed, triggers, ctx.doc.text):
         # bare state names around a trigger are mostly topics ('relations between A and B')
         ctx.traces.append(Trace(s, tnames, f"not an event: no person or office among {sorted(keys)}"))
         return []
@@ -451,6 +451,21 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     for ev in evs:
         ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
     return evs
+
+
+_PAIR_DASH = re.compile(r"^\s*[-–—/]\s*$")
+
+
+def _state_pair(keyed: list[Chunk], triggers: list[Mention], text: str) -> bool:
+    """'thượng đỉnh Mỹ - Triều', 'the US-Soviet summit': two states joined by a dash right by
+    the contact word are the sides, though no person is named."""
+    if len(keyed) != 2:
+        return False
+    a, b = sorted(keyed, key=lambda c: c.start)
+    if not (a.mentions and b.mentions and _PAIR_DASH.match(text[a.end:b.start])):
+        return False
+    return any(t.value != "visit" and (0 <= a.start - t.end <= 12 or 0 <= t.start - b.end <= 12)
+               for t in triggers)
 
 
 def _listed_destinations(keyed: list[Chunk], kind: str) -> bool:

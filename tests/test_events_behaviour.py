@@ -78,6 +78,16 @@ def test_two_offices_joined_are_one_persons():
     assert sorted(p["name"] for p in ev["actor"] + ev["recipient"]) == ["Murat Nurtleu", "Wang Yi"]
 
 
+def test_two_states_joined_by_a_dash_beside_a_summit_are_its_sides():
+    ev = only("Hội nghị thượng đỉnh Mỹ - Triều Tiên dự kiến diễn ra vào ngày 12/6 tại Singapore.", "2018-05-23")
+    assert sorted(p["country"] for p in ev["actor"]) == ["PRK", "USA"]
+    assert ev["status"] == "planned" and ev["date"] == "2018-06-12" and ev["location"]["country"] == "SGP"
+
+
+def test_two_states_named_as_a_topic_are_no_contact():
+    assert events("Quan hệ Mỹ - Triều Tiên đang căng thẳng, giới phân tích nhận định.", "2018-05-23") == []
+
+
 def test_no_one_visits_his_own_country():
     ev = only("5月18日上午，国家主席习近平在西安同来华进行国事访问的塔吉克斯坦总统拉赫蒙会谈。", "2023-05-18")
     assert ev["mode"] == "visit"
