@@ -652,6 +652,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         # a plan with no day given: the month of the report (GUIDELINES: the precision the
         # publication date supports)
         return DateValue(ctx.published.year, ctx.published.month), False, False
+    if future and ctx.last_event_date is not None and ctx.last_event_date.year:
+        # an undated page: a plan among plans the article dates falls in their month
+        return DateValue(ctx.last_event_date.year, ctx.last_event_date.month), False, False
     return None, False, False
 
 

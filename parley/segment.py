@@ -65,5 +65,20 @@ def segment(doc: Document) -> list[Sentence]:
         for at, stop in spans:
             start, end = block.start + at, block.start + stop
             sentences.append(Sentence(start, end, doc.text[start:end], bi, block.furniture, lang))
+    sentences = _rejoin_split_abbreviations(doc, sentences)
     doc.sentences = sentences
     return sentences
+
+
+def _rejoin_split_abbreviations(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
+    """'… đến thăm TP.' + line break + 'HCM và …': a dump that broke the line after an
+    abbreviation split one sentence in two blocks; it is one sentence again."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and prev.block != s.block and prev.furniture == s.furniture \
+                and _ends_with_abbreviation(prev.text, _abbreviations(prev.lang)):
+            out[-1] = Sentence(prev.start, s.end, doc.text[prev.start:s.end], prev.block, prev.furniture, prev.lang)
+        else:
+            out.append(s)
+    return out

@@ -173,6 +173,21 @@ def test_a_stop_after_a_title_abbreviation_ends_no_sentence():
     assert len(segment(doc)) == 1
 
 
+def test_a_line_broken_after_an_abbreviation_is_one_sentence():
+    doc = clean(RawDocument(doc_id="t", content="Ông Lavrov cũng sẽ đến thăm TP.\nHCM và chào xã giao "
+                            "Chủ tịch UBND TP. HCM Nguyễn Thành Phong.\n\nĐoạn khác ở đây."))
+    doc.lang = "vi"
+    texts = [s.text for s in segment(doc)]
+    assert texts[0].startswith("Ông Lavrov") and texts[0].endswith("Nguyễn Thành Phong.")
+
+
+def test_a_plan_on_an_undated_page_falls_in_the_month_the_article_dates():
+    evs = events("Ngoại trưởng Nga Sergei Lavrov sẽ hội đàm với Phó Thủ tướng Phạm Bình Minh ngày 23-3-2018.\n"
+                 "Ngoài ra, Ngoại trưởng Lavrov dự kiến sẽ chào xã giao Tổng Bí thư Nguyễn Phú Trọng.", None)
+    call = [e for e in evs if "Nguyen Phu Trong" in names(e)]
+    assert call and call[0]["status"] == "planned" and call[0]["date"] == "2018-03"
+
+
 @pytest.mark.parametrize("form,expected", [
     ("Си Цзиньпин", "Си Цзиньпином"),   # a foreign name in -ин
     ("Владимир Путин", "Владимиром Путиным"),
