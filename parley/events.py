@@ -1027,6 +1027,24 @@ def _named_ids(mentions: list[Mention]) -> set[str]:
     return out
 
 
+def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> int | None:
+    """A page that names no date and no year: the years in which every person it names held
+    office overlap; their middle year is when 'the British foreign secretary' is read
+    (Tillerson and Boris Johnson: 2017, not today's holder)."""
+    lo, hi = 0, 10**4
+    spans = 0
+    for pid in person_ids:
+        person = kb.persons.get(pid)
+        starts = [int(o.start[:4]) for o in (person.offices if person else []) if o.start]
+        if not starts:
+            continue
+        ends = [int(o.end[:4]) if o.end else dt.date.today().year for o in person.offices if o.start]
+        lo, hi, spans = max(lo, min(starts)), min(hi, max(ends)), spans + 1
+    if spans < 2 or lo > hi:
+        return None  # one career alone says little; careers that never overlap, nothing
+    return (lo + hi) // 2
+
+
 def _pinned(named: set[str], candidates: list[str]) -> list[str]:
     """A bare surname is the person of that name the article has already named in full."""
     hits = [i for i in candidates if i in named]
@@ -1042,9 +1060,10 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
         ctx.page_year = max(years, key=lambda y: (years[y], y)) if years else None
     # offices are read as of the report's day; on an undated page, as of the year it names
     # ('the Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
-    ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
-        (str(ctx.page_year) if ctx.page_year else None)
     ctx.named_ids = _named_ids(mentions)
+    era = _common_era(kb, ctx.named_ids) if ctx.published is None and ctx.page_year is None else None
+    ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
+        (str(ctx.page_year) if ctx.page_year else None) or (str(era) if era else None)
     ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline = find_dateline(doc, kb, mentions)

@@ -166,6 +166,14 @@ def test_an_undated_page_reads_offices_as_of_the_year_it_names():
     assert "Hugo Chavez" in names(ev)
 
 
+def test_an_undated_page_without_years_reads_offices_when_its_people_served_together():
+    # Tillerson (2017-2018) and Lavrov: the British Foreign Secretary is Boris Johnson, not today's
+    evs = events("Rex Tillerson and Sergey Lavrov met in Moscow. The British Foreign Secretary later "
+                 "phoned Lavrov.", None)
+    call = [e for e in evs if e["mode"] == "phone"]
+    assert call and "Boris Johnson" in names(call[0])
+
+
 def test_a_stop_after_a_title_abbreviation_ends_no_sentence():
     doc = clean(RawDocument(doc_id="t", content="Le ministre des Armées, M. Sébastien Lecornu, a reçu "
                             "son homologue."))
