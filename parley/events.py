@@ -882,7 +882,7 @@ def _directed(kind: str, parts: list[Participant], location: Location | None):
         # '习近平在西安同来华…的塔吉克斯坦总统会谈': no one visits his own country
         actor, recipient = recipient, actor
     elif location is None or (location.country and location.country not in host_countries):
-        location = Location(None, recipient[0].country, inferred=True) if recipient and recipient[0].country else location
+        location = Location(None, recipient[0].country, inferred=True, unstated=True) if recipient and recipient[0].country else location
     mode = "" if any(p.role == "ambassador" for p in actor) else "visit"
     return mode, actor, recipient, location
 
@@ -1098,7 +1098,7 @@ def _place_from_context(events: list[Event]) -> None:
             _place_by_rank(ev)
             continue
         src = min(near, key=lambda t: t[:2])[2].location
-        ev.location = Location(src.name, src.country, inferred=True)
+        ev.location = Location(src.name, src.country, inferred=True, unstated=True)
         hosts = [p for p in ev.actor if p.country == src.country]
         guests = [p for p in ev.actor if p.country != src.country]
         if hosts and guests:
@@ -1127,7 +1127,7 @@ def _place_by_rank(ev: Event) -> None:
     country = hosts[0].country
     if not country or any(p.country == country for p in guests):
         return
-    ev.location = Location(None, country, inferred=True)
+    ev.location = Location(None, country, inferred=True, unstated=True)
     if not all(p.role == "ambassador" for p in guests):
         ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
 

@@ -102,12 +102,15 @@ class Participant:
 class Location:
     name: str | None = None
     country: str | None = None
-    inferred: bool = False  # taken from the host's state, not named by the text
+    inferred: bool = False  # weak: a city named without 'in', or a place not stated at all
+    # not stated where the contact is reported: the host's state, the place of the visit it
+    # belongs to (exported as "inferred": true, so a reader can tell)
+    unstated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "country": self.country}
-        if self.inferred:
-            d["inferred"] = True  # not named by the text: the host's state
+        if self.unstated:
+            d["inferred"] = True
         return d
 
 
