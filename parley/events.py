@@ -400,7 +400,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         keyed.append(Chunk([], trig.start, trig.end, participant=Participant(country=dest, surface=trig.text)))
         keys.add(dest)
     if kind in ("visit", "arrive") and len(keys) == 1 and location and location.country \
-            and location.country not in keys and not location.inferred:
+            and location.country not in keys and not location.weak:
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
     reach = 20 if not lex.spaced else 30
@@ -719,7 +719,7 @@ def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Men
                 cities.append((not c.marked, abs(m.start - trig.start), pl))
     if cities:
         bare, _, pl = min(cities, key=lambda t: t[:2])
-        return Location(pl.venue_of or pl.name, pl.country, inferred=bare)
+        return Location(pl.venue_of or pl.name, pl.country, bare=bare)
     pick = min(places, key=lambda c: abs(c.start - trig.start))
     cm = next((m for m in pick.mentions if m.kind == "country"), None)
     if cm is not None:
@@ -876,13 +876,13 @@ def _directed(kind: str, parts: list[Participant], location: Location | None):
     if location and location.country and location.country not in host_countries \
             and location.country not in guest_countries and kind in ("receive", "call_on"):
         return "third-party", parts, [], location  # received on the sidelines abroad
-    if location and location.country and location.country in guest_countries and not location.inferred \
+    if location and location.country and location.country in guest_countries and not location.weak \
             and (kind in ("receive", "call_on") or location.country not in host_countries):
         # '李强在雅加达会见印尼国会议长': the one who 'receives' is abroad, so he is the visitor;
         # '习近平在西安同来华…的塔吉克斯坦总统会谈': no one visits his own country
         actor, recipient = recipient, actor
     elif location is None or (location.country and location.country not in host_countries):
-        location = Location(None, recipient[0].country, inferred=True, unstated=True) if recipient and recipient[0].country else location
+        location = Location(None, recipient[0].country, inferred=True) if recipient and recipient[0].country else location
     mode = "" if any(p.role == "ambassador" for p in actor) else "visit"
     return mode, actor, recipient, location
 
@@ -1080,7 +1080,8 @@ def _place_from_context(events: list[Event]) -> None:
     """A meeting reported with no place took place where its people were at the time: on the
     visit the article reports ('Lavrov's visit to China ... Lavrov and Wang Yi discussed'), or
     where the contact reported just before with one of the same people was ('On the same day,
-    the minister also met his Canadian counterpart')."""
+    the minister also met his Canadian counterpart'). With neither, rank decides
+    (`_place_by_rank`)."""
     located = [(i, ev) for i, ev in enumerate(events) if ev.location is not None and ev.location.country
                and ev.mode in ("visit", "third-party", "multilateral")]
     for i, ev in enumerate(events):
@@ -1090,7 +1091,7 @@ def _place_from_context(events: list[Event]) -> None:
         # a place the text states beats one guessed from the host; then the nearest report.
         # The same people, or the same two sides on a visit ('the talks with the Deputy Prime
         # Minister' during the Russian minister's visit)
-        near = [(other.location.inferred, abs(i - j) + (0.5 if j > i else 0), other) for j, other in located
+        near = [(other.location.weak, abs(i - j) + (0.5 if j > i else 0), other) for j, other in located
                 if (people & {_person_key(p) for p in other.participants() if p.name}
                     or (other.mode == "visit" and other.keys() == ev.keys()))
                 and ev.status == other.status and _same_stay(ev.date, other.date)]
@@ -1098,7 +1099,7 @@ def _place_from_context(events: list[Event]) -> None:
             _place_by_rank(ev)
             continue
         src = min(near, key=lambda t: t[:2])[2].location
-        ev.location = Location(src.name, src.country, inferred=True, unstated=True)
+        ev.location = Location(src.name, src.country, inferred=True)
         hosts = [p for p in ev.actor if p.country == src.country]
         guests = [p for p in ev.actor if p.country != src.country]
         if hosts and guests:
@@ -1127,7 +1128,7 @@ def _place_by_rank(ev: Event) -> None:
     country = hosts[0].country
     if not country or any(p.country == country for p in guests):
         return
-    ev.location = Location(None, country, inferred=True, unstated=True)
+    ev.location = Location(None, country, inferred=True)
     if not all(p.role == "ambassador" for p in guests):
         ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
 

@@ -70,10 +70,10 @@ def absorb(keep: Event, other: Event) -> None:
     elif other.date and not keep.date:
         keep.date = other.date
     if other.location and (keep.location is None or (keep.location.name is None and other.location.name)
-                           or (keep.location.inferred and not other.location.inferred)):
+                           or (keep.location.weak and not other.location.weak)):
         # a place the text names beats one inferred from the host ('[视频]李强会见印尼国会议长'
         # is told from Jakarta further down)
-        if keep.location is not None and keep.location.inferred and other.mode and other.location.country != keep.location.country:
+        if keep.location is not None and keep.location.weak and other.mode and other.location.country != keep.location.country:
             keep.mode, keep.actor, keep.recipient = other.mode, other.actor, other.recipient
         keep.location = other.location
     if (not keep.mode and other.mode) or (keep.mode == other.mode and

@@ -102,14 +102,19 @@ class Participant:
 class Location:
     name: str | None = None
     country: str | None = None
-    inferred: bool = False  # weak: a city named without 'in', or a place not stated at all
+    bare: bool = False  # a city the sentence names without 'in' ('the Geneva talks')
     # not stated where the contact is reported: the host's state, the place of the visit it
     # belongs to (exported as "inferred": true, so a reader can tell)
-    unstated: bool = False
+    inferred: bool = False
+
+    @property
+    def weak(self) -> bool:
+        """A place any stated one beats."""
+        return self.bare or self.inferred
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "country": self.country}
-        if self.unstated:
+        if self.inferred:
             d["inferred"] = True
         return d
 

@@ -34,7 +34,7 @@ def _sentencex(lang: str, text: str) -> list[str]:
 
 
 def _abbreviations(lang: str) -> tuple[str, ...]:
-    return tuple(lexmod.get(lang).abbreviations) if lang in lexmod.available() else ()
+    return lexmod.get(lang).abbreviations  # cached; empty for a language with no lexicon
 
 
 def _ends_with_abbreviation(text: str, abbreviations: tuple[str, ...]) -> bool:
@@ -47,8 +47,6 @@ def segment(doc: Document) -> list[Sentence]:
     for bi, block in enumerate(doc.blocks):
         text = doc.text[block.start:block.end]
         lang = block_language(text, doc.lang)
-        abbreviations = _abbreviations(lang)
-        spans: list[tuple[int, int]] = []
         cursor = 0
         for part in _split(lang, text):
             stripped = part.strip()
@@ -58,25 +56,20 @@ def segment(doc: Document) -> list[Sentence]:
             if at < 0:
                 at = cursor
             cursor = at + len(stripped)
-            if spans and _ends_with_abbreviation(text[spans[-1][0]:spans[-1][1]], abbreviations):
-                spans[-1] = (spans[-1][0], cursor)
-            else:
-                spans.append((at, cursor))
-        for at, stop in spans:
-            start, end = block.start + at, block.start + stop
+            start, end = block.start + at, block.start + cursor
             sentences.append(Sentence(start, end, doc.text[start:end], bi, block.furniture, lang))
-    sentences = _rejoin_split_abbreviations(doc, sentences)
+    sentences = _rejoin_abbreviations(doc, sentences)
     doc.sentences = sentences
     return sentences
 
 
-def _rejoin_split_abbreviations(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
-    """'… đến thăm TP.' + line break + 'HCM và …': a dump that broke the line after an
-    abbreviation split one sentence in two blocks; it is one sentence again."""
+def _rejoin_abbreviations(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
+    """A stop after 'M.', 'TP.' or 'т. е.' ends no sentence, within a block or across a line
+    break a dump put after it ('… đến thăm TP.' + newline + 'HCM và …')."""
     out: list[Sentence] = []
     for s in sentences:
         prev = out[-1] if out else None
-        if prev is not None and prev.block != s.block and prev.furniture == s.furniture \
+        if prev is not None and prev.furniture == s.furniture \
                 and _ends_with_abbreviation(prev.text, _abbreviations(prev.lang)):
             out[-1] = Sentence(prev.start, s.end, doc.text[prev.start:s.end], prev.block, prev.furniture, prev.lang)
         else:
