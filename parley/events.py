@@ -77,7 +77,8 @@ class DocContext:
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
     last_event_date: DateValue | None = None  # of the last contact with a stated day
-    page_year: int | None = None  # undated page: the latest year it names
+    page_year: int | None = None  # undated page: the year it names most
+    page_year_confirmed: bool = False  # ... and its people were in office then
     doc_countries: set[str] = field(default_factory=set)  # every state the page names
     named_ids: set[str] = field(default_factory=set)  # persons the page names unambiguously
     ref_day: str | None = None  # the day offices are read at when a sentence has no date
@@ -123,7 +124,8 @@ def _entity_ids(m: Mention, kind: str) -> list[str]:
 def build_chunks(doc: Document, ms: list[Mention]) -> list[Chunk]:
     chunks: list[Chunk] = []
     cur: Chunk | None = None
-    joiners = _lexicon(doc.lang).title_joiners
+    lex = _lexicon(doc.lang)
+    joiners, title_of, plurals = lex.title_joiners, lex.title_of, lex.plural_titles
     for m in ms:
         if m.kind not in PARTY_KINDS:
             cur = None
@@ -131,7 +133,9 @@ def build_chunks(doc: Document, ms: list[Mention]) -> list[Chunk]:
         if cur is not None:
             gap = doc.text[cur.end:m.start]
             joinable = (len(gap) <= 3 and _GAP_OK.match(gap) is not None) or \
-                (m.kind == "title" and cur.mentions[-1].kind == "title" and gap.strip().lower() in joiners)
+                (m.kind == "title" and cur.mentions[-1].kind == "title" and gap.strip().lower() in joiners) or \
+                (m.kind in ("country", "org") and cur.mentions[-1].kind == "title" and gap.strip().lower() in title_of
+                 and cur.mentions[-1].text.casefold() not in plurals)
             kinds = cur.kinds()
             # a person closes a side; a second state or person starts a new one
             closes = ("person" in kinds or (m.kind == "country" and "country" in kinds)
@@ -221,6 +225,9 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         if m.kind == "org" and org is None:
             ids = _entity_ids(m, "org")
             org = ids[0] if ids else None
+    armed = kb.orgs.get(org) if org else None
+    if country is None and armed is not None and armed.kind == "armed_group" and armed.country:
+        country = armed.country  # 'die Vertreter der FARC' speak for a side in Colombia
     title = c.first("title")
     role = title.value if title else None
     person_m = c.first("person")
@@ -263,8 +270,11 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         if role and country is None and org is None:
             # 'the Crown Prince' alone: the holder of that title the article named last
             prior = [(pos, q) for pos, q in ctx.seen_at if pos < c.start and q.role == role]
+            # 'der Kanzler' after 'Bundeskanzler Scholz ... Ministerpräsident Li': the one who
+            # was named with that very word
+            worded = [(pos, q) for pos, q in prior if title.text.casefold() in (q.surface or "").casefold()]
             if prior:
-                q = prior[-1][1]
+                q = (worded or prior)[-1][1]
                 return replace(q, surface=surface)
             home = _lexicon(lang).home_country
             if home and role in HOME_TITLES:
@@ -333,6 +343,11 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     suppress = [m for m in ms if m.kind == "suppress"]
     triggers = [m for m in ms if m.kind == "trigger"
                 and not any(x.start <= m.start and m.end <= x.end for x in suppress)]
+    # 'met Xi and urged him to talk with Zelensky': the contact urged is no event, and whoever
+    # is named after the exhortation is no side of the one held
+    cut = min((m.start for m in ms if m.kind == "exhort"), default=s.end)
+    urged = [m for m in triggers if m.start >= cut]
+    triggers = [m for m in triggers if m.start < cut]
     # remember explicit dates of the block: later sentences without a date may refer to them
     explicit = [m for m in ms if m.kind == "date"]
     if not triggers:
@@ -340,7 +355,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             v = resolve_date_mention(m, ctx.published, False)
             if v and v.day:
                 ctx.last_date[s.block] = v
-        if any(m.kind == "trigger" for m in ms):
+        if urged:
+            ctx.traces.append(Trace(s, [m.text for m in urged], "not an event: a contact urged, not held"))
+        elif any(m.kind == "trigger" for m in ms):
             ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
         return []
     trig = _main_trigger(triggers, lex.verb_last)
@@ -367,7 +384,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     parties: list[Chunk] = []
     starts = sorted(m.start for m in ms)
     for c in chunks:
-        if c.locative:
+        if c.locative or c.start >= cut:
             continue
         stop = next((x for x in starts if x >= c.end), s.end)
         c.participant = resolve_chunk(ctx, c, day, s.lang, stop)
@@ -404,11 +421,15 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
     reach = 20 if not lex.spaced else 30
-    if len(keys) < 2 and ctx.last_sides and any(m.kind == "pair_ref" and _gap(m, trig) <= reach for m in ms) \
+    pair_ref = min((m for m in ms if m.kind == "pair_ref" and _gap(m, trig) <= reach),
+                   key=lambda m: _gap(m, trig), default=None)
+    if len(keys) < 2 and ctx.last_sides and pair_ref is not None \
             and (not keys or keys <= {p.key() for p in ctx.last_sides}):
-        # 'the two leaders then met for two hours': the sides of the last contact reported
-        keyed = [Chunk([], trig.start, trig.end, participant=p) for p in ctx.last_sides]
-        keys = {p.key() for p in ctx.last_sides}
+        # 'the two leaders then met for two hours': the sides of the last contact reported;
+        # '两国元首' are the heads of those states, whoever met last
+        sides = [_holder_of(ctx, p, pair_ref.value, day) for p in ctx.last_sides]
+        keyed = [Chunk([], trig.start, trig.end, participant=p) for p in sides]
+        keys = {p.key() for p in sides}
     if len(keys) == 1 and kind != "summit" and any(m.kind == "pronoun" and m.start < trig.end + 40 for m in ms):
         # 'In Kairo traf er mit seinem ägyptischen Kollegen': 'er' is whom the article is about
         other = _last_person(ctx, s.start, keys)
@@ -451,6 +472,13 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     for ev in evs:
         ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
     return evs
+
+
+def _holder_of(ctx: DocContext, side: Participant, role: str | None, day: str | None) -> Participant:
+    """The side's holder of `role` ('the two presidents' after the foreign ministers met)."""
+    if role is None or side.role == role or not side.country:
+        return side
+    return office_participant(ctx.kb, role, side.country, False, day, side.surface or "")
 
 
 _PAIR_DASH = re.compile(r"^\s*[-–—/]\s*$")
@@ -655,6 +683,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
     if future and ctx.last_event_date is not None and ctx.last_event_date.year:
         # an undated page: a plan among plans the article dates falls in their month
         return DateValue(ctx.last_event_date.year, ctx.last_event_date.month), False, False
+    if ctx.page_year and ctx.page_year_confirmed:
+        # an undated page that names its year: a contact with no day of its own is of that year
+        return DateValue(ctx.page_year), False, False
     return None, False, False
 
 
@@ -1008,12 +1039,16 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention], day: 
     """Every known person the article names, with where: for 'his counterpart' and for
     'the Crown Prince' or 'he' said later."""
     out: list[tuple[int, Participant]] = []
+    titles = {m.end: m for m in mentions if m.kind == "title"}
     for m in mentions:
         if m.kind != "person":
             continue
         p = choose_person(kb, _pinned(named, _entity_ids(m, "person")), day)
         if p is not None:
-            out.append((m.start, person_participant(kb, p, day, None, m.text)))
+            # the surface keeps the title written before the name ('Bundeskanzler Olaf Scholz')
+            title = next((titles[e] for e in range(m.start, m.start - 3, -1) if e in titles), None)
+            surface = doc.text[title.start:m.end] if title is not None else m.text
+            out.append((m.start, person_participant(kb, p, day, None, surface)))
     return out
 
 
@@ -1021,16 +1056,16 @@ def _named_ids(mentions: list[Mention]) -> set[str]:
     """Persons the article names unambiguously ('Gerhard Stoltenberg')."""
     out = set()
     for m in mentions:
-        ids = _entity_ids(m, "person") if m.kind == "person" else []
-        if len(ids) == 1:
-            out.add(ids[0])
+        ids = set(_entity_ids(m, "person")) if m.kind == "person" else set()
+        if len(ids) == 1:  # (one person may be listed twice, under two of his names)
+            out |= ids
     return out
 
 
-def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> int | None:
-    """A page that names no date and no year: the years in which every person it names held
-    office overlap; their middle year is when 'the British foreign secretary' is read
-    (Tillerson and Boris Johnson: 2017, not today's holder)."""
+def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> tuple[int, int] | None:
+    """A page that names no date: the years in which every person it names held office
+    overlap (Tillerson and Boris Johnson: 2017 to 2018). None when fewer than two careers are
+    known, or they never overlap."""
     lo, hi = 0, 10**4
     spans = 0
     for pid in person_ids:
@@ -1042,7 +1077,17 @@ def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> int | None:
         lo, hi, spans = max(lo, min(starts)), min(hi, max(ends)), spans + 1
     if spans < 2 or lo > hi:
         return None  # one career alone says little; careers that never overlap, nothing
-    return (lo + hi) // 2
+    return lo, hi
+
+
+def _page_year(mentions: list[Mention], era: tuple[int, int] | None) -> int | None:
+    """The year of an undated page: the one it names most often (ties: the latest, since
+    background years are older), among the years its people were in office together ('seit
+    2011', 'the invasion of 1968' are background); with none named, the middle of that span."""
+    years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
+    if era is not None:
+        years = Counter({y: n for y, n in years.items() if era[0] <= y <= era[1]})
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def _pinned(named: set[str], candidates: list[str]) -> list[str]:
@@ -1053,17 +1098,15 @@ def _pinned(named: set[str], candidates: list[str]) -> list[str]:
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions))
-    if ctx.published is None:
-        # the year the page names most often is its own (ties: the latest, since background
-        # years are older)
-        years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
-        ctx.page_year = max(years, key=lambda y: (years[y], y)) if years else None
-    # offices are read as of the report's day; on an undated page, as of the year it names
-    # ('the Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
+    # offices are read as of the report's day; on an undated page, as of its year ('the
+    # Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
     ctx.named_ids = _named_ids(mentions)
-    era = _common_era(kb, ctx.named_ids) if ctx.published is None and ctx.page_year is None else None
+    era = _common_era(kb, ctx.named_ids) if ctx.published is None else None
+    if ctx.published is None:
+        ctx.page_year = _page_year(mentions, era)
+        ctx.page_year_confirmed = era is not None and ctx.page_year is not None
     ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
-        (str(ctx.page_year) if ctx.page_year else None) or (str(era) if era else None)
+        (str(ctx.page_year) if ctx.page_year else None) or (str(sum(era) // 2) if era else None)
     ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline = find_dateline(doc, kb, mentions)

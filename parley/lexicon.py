@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .kb.loader import KBError, LEXICON_DIR, read_yaml
@@ -38,6 +38,7 @@ class Lexicon:
     origin_before: list[str] = field(default_factory=list)
     # 'since June 1982', 'seit 2014': a date that dates a span's start, not the contact
     since_words: list[str] = field(default_factory=list)
+    exhortations: list[str] = field(default_factory=list)  # 'urged him to': a contact asked for
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
@@ -52,6 +53,7 @@ class Lexicon:
     abbreviations: tuple[str, ...] = ()  # 'M.', 'т. е.': a full stop that ends no sentence
     # '副总理兼外长', 'Phó Thủ tướng kiêm Bộ trưởng': two offices of one person
     title_joiners: frozenset[str] = frozenset()
+    title_of: frozenset[str] = frozenset()  # 'President of Russia': a title's state after it
     not_names: frozenset[str] = frozenset()  # capitalised words no one-word name may be (lower case)
 
     @property
@@ -59,6 +61,21 @@ class Lexicon:
         """Words are separated by spaces (not so in Chinese and Japanese, and Korean particles
         are glued on): decides windows measured in characters and how unknown names look."""
         return self.boundaries != "none"
+
+    @cached_property
+    def plural_titles(self) -> frozenset[str]:
+        """Title words that are another title's plural ('presidentes', 'ministres'): 'the
+        presidents of A, X; B, Y' lists several sides, it names no one office."""
+        words = {w.casefold() for ws in self.titles.values() for w in ws}
+        return frozenset(w for w in words if any(w.endswith(e) and w[:-len(e)] in words for e in ("s", "es", "en")))
+
+    def pair_role(self, phrase: str) -> str | None:
+        """The office a pair reference names through a title inside it ('两国元首', 'hai Tổng
+        thống': heads of state), or None ('双方', 'the two sides')."""
+        folded = phrase.casefold()
+        found = [(len(w), role) for role, words in self.titles.items() for w in words
+                 if len(w) >= 2 and w.casefold() in folded]
+        return max(found)[1] if found else None
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""
@@ -92,10 +109,12 @@ class Lexicon:
             yield w, "loc_origin", None
         for w in self.since_words:
             yield w, "since", None
+        for w in self.exhortations:
+            yield w, "exhort", None
         for w in self.conjunctions:
             yield w, "conj", None
         for w in self.pair_reference:
-            yield w, "pair_ref", None
+            yield w, "pair_ref", self.pair_role(w)
         for w in self.subject_pronouns:
             yield w, "pronoun", None
         for w, iso3 in self.visit_compounds.items():
@@ -150,6 +169,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         locative_after=_strs(g.get("locative_after")),
         origin_before=_strs(g.get("origin_before")),
         since_words=_strs(g.get("since_words")),
+        exhortations=_strs(g.get("exhortations")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),
@@ -163,6 +183,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         proclitics=tuple(sorted(_strs(g.get("proclitics")), key=len, reverse=True)),
         abbreviations=tuple(_strs(g.get("abbreviations"))),
         title_joiners=frozenset(w.lower() for w in _strs(g.get("title_joiners"))),
+        title_of=frozenset(w.lower() for w in _strs(g.get("title_of"))),
         not_names=frozenset(w.lower() for w in _strs(g.get("not_names"))),
     )
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!x)x"

@@ -196,6 +196,58 @@ def test_a_plan_on_an_undated_page_falls_in_the_month_the_article_dates():
     assert call and call[0]["status"] == "planned" and call[0]["date"] == "2018-03"
 
 
+def test_an_undated_page_dates_a_contact_in_the_year_it_names_when_its_people_then_served():
+    ev = only("Ngoại trưởng Rex Tillerson gặp Ngoại trưởng Nga Sergei Lavrov tại Moskva. Năm 2017 là "
+              "năm khó khăn của quan hệ hai nước.", None)
+    assert ev["date"] == "2017"
+
+
+def test_a_background_year_outside_its_peoples_offices_dates_nothing():
+    # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
+    ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
+              "Die Invasion von 1968 bleibt ein Streitpunkt.", None)
+    assert ev["date"] is None
+    assert {p["country"] for p in ev["actor"] + ev["recipient"]} == {"CZE", "RUS"}
+
+
+def test_a_pair_reference_with_a_title_names_the_holders_not_the_last_contacts_people():
+    # after Blinken met Wang Yi, '两国元首' who met in Bali are Biden and Xi
+    evs = events("美国国务卿布林肯19日在北京同中共中央外办主任王毅会谈。双方应落实好去年11月两国元首在巴厘岛会晤时"
+                 "达成的重要共识。", "2023-06-19")
+    bali = [e for e in evs if (e["location"] or {}).get("name") == "Bali"]
+    assert bali and names(bali[0]) == {"Joe Biden", "Xi Jinping"}
+
+
+def test_whoever_is_named_after_an_exhortation_is_no_side():
+    ev = only("Sánchez se reúne con Xi Jinping en Pekín y le anima a hablar con Zelenski", "2023-03-31")
+    assert names(ev) == {"Pedro Sanchez", "Xi Jinping"}
+
+
+def test_a_contact_only_urged_is_no_event():
+    assert events("President Biden urged him to talk with Zelensky soon.", "2023-03-31") == []
+
+
+def test_a_title_of_a_state_is_one_side_with_it():
+    # 'el presidente de China, Xi Jinping': not a bare 'presidente' read as the last president named
+    evs = events("Sánchez habló ayer con Zelenski.\nEl presidente del Gobierno, Pedro Sánchez, se reunió "
+                 "este viernes en Pekín con el presidente de China, Xi Jinping.", "2023-03-31")
+    beijing = [e for e in evs if (e["location"] or {}).get("name") == "Beijing"]
+    assert len(beijing) == 1 and names(beijing[0]) == {"Pedro Sanchez", "Xi Jinping"}
+
+
+def test_a_bare_title_is_the_one_named_with_that_word():
+    # 'der Kanzler' is Scholz (Bundeskanzler), not Li Keqiang, the head of government named last;
+    # and a chancellor flying home is no visit
+    evs = events("Bundeskanzler Olaf Scholz traf in Peking Ministerpräsident Li Keqiang. Am Abend flog "
+                 "der Kanzler nach Berlin zurück.", "2022-11-04")
+    assert len(evs) == 1 and names(evs[0]) == {"Olaf Scholz", "Li Keqiang"}
+
+
+def test_an_armed_groups_representatives_stand_for_its_country():
+    ev = only("Danach traf Kerry die Vertreter der FARC in Havanna.", "2016-03-21")
+    assert {p["country"] for p in ev["actor"] + ev["recipient"]} == {"USA", "COL"}
+
+
 @pytest.mark.parametrize("form,expected", [
     ("Си Цзиньпин", "Си Цзиньпином"),   # a foreign name in -ин
     ("Владимир Путин", "Владимиром Путиным"),
