@@ -44,7 +44,9 @@ class Matcher:
     boundaries: str
     proclitics: tuple[str, ...] = ()  # glued prefixes after which a word still starts (Arabic و, ال)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def find(self, text: str, start: int = 0, end: int | None = None, caseless: bool = False) -> list[Mention]:
+        """Mentions in text[start:end]; `caseless`: the text is written all in lower case (some
+        agencies' feeds), so a name in lower case is still a name."""
         low = lower_keep_length(text)
         end = len(text) if end is None else end
         raw: list[Mention] = []
@@ -57,7 +59,7 @@ class Matcher:
             lex_kinds: dict[str, object] = {}
             ents: list[tuple[str, str]] = []
             for kind, value, cased, _ in entries:
-                if cased and surface[:1].islower():
+                if cased and surface[:1].islower() and not (caseless and cased != ACRONYM and len(surface) >= 4):
                     continue  # a proper name written in lower case is a common word
                 if cased == ACRONYM and not surface.isupper():
                     continue  # 'AU' is the African Union; 'Au cours de' is French
@@ -280,9 +282,15 @@ def month_value(s: str | None, names: dict[str, int]) -> int | None:
     return None
 
 
+def written_caseless(text: str) -> bool:
+    """A text in a cased script with (almost) no capital letters: 'лавров провел переговоры'."""
+    cased = [c for c in text[:5000] if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= 200 and sum(c.isupper() for c in cased) <= len(cased) // 500
+
+
 def find_mentions(doc: Document, kb: KnowledgeBase, lang: str | None = None) -> list[Mention]:
     lang = lang or doc.lang
-    m = matcher_for(kb, lang).find(doc.text)
+    m = matcher_for(kb, lang).find(doc.text, caseless=written_caseless(doc.text))
     dates = date_mentions(doc.text, lang)
     # a date regex that overlaps a name (e.g. digits inside an org acronym) loses
     spans = [(x.start, x.end) for x in m if x.kind in ENTITY_KINDS]

@@ -248,6 +248,17 @@ def test_an_armed_groups_representatives_stand_for_its_country():
     assert {p["country"] for p in ev["actor"] + ev["recipient"]} == {"USA", "COL"}
 
 
+def test_a_page_written_all_in_lower_case_still_names_people_and_states():
+    # some agency feeds lower-case everything; names are still names there (but not 'мид')
+    text = ("министр иностранных дел россии сергей лавров в понедельник провел в москве переговоры с "
+            "министром иностранных дел китая ван и. стороны обсудили ситуацию на корейском полуострове, "
+            "сообщили в российском мид. по словам дипломатов, встреча прошла в конструктивной атмосфере, "
+            "а следующая встреча министров состоится в пекине в следующем году.")
+    evs = events(text, "2018-04-23")
+    assert evs and names(evs[0]) == {"Sergey Lavrov", "Wang Yi"}
+    assert evs[0]["location"]["country"] == "RUS"
+
+
 @pytest.mark.parametrize("form,expected", [
     ("Си Цзиньпин", "Си Цзиньпином"),   # a foreign name in -ин
     ("Владимир Путин", "Владимиром Путиным"),
