@@ -654,6 +654,9 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         after = [m for m in cands if m.start >= trig.end]
         # a planned contact is dated after its verb; a date before it is when it was announced
         pool = after if future and after else cands
+        if future and ctx.published:
+            # a plan is not dated by a time already past ('... the deal reached last month')
+            pool = [m for m in pool if not _before_report(resolve_date_mention(m, anchor, True), ctx.published)] or pool
         pick = _range_start(min(pool, key=cost), cands, ctx.doc.text, s.lang)
         base = anchor
         # 'ngày 19/7 ... tuần tới': a week or month counts from the sentence's own day; 'last
@@ -687,6 +690,17 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         # an undated page that names its year: a contact with no day of its own is of that year
         return DateValue(ctx.page_year), False, False
     return None, False, False
+
+
+def _before_report(v: DateValue | None, published: dt.date) -> bool:
+    """The date ends before the report's eve, at its own precision."""
+    if v is None:
+        return False
+    if v.day is not None:
+        return v.as_date() is not None and v.as_date() < published - dt.timedelta(days=1)
+    if v.month is not None:
+        return (v.year, v.month) < (published.year, published.month)
+    return v.year < published.year
 
 
 def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day: str | None,
@@ -1080,14 +1094,21 @@ def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> tuple[int, int] | No
     return lo, hi
 
 
-def _page_year(mentions: list[Mention], era: tuple[int, int] | None) -> int | None:
+_BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+def _page_year(text: str, mentions: list[Mention], era: tuple[int, int] | None) -> int | None:
     """The year of an undated page: the one it names most often (ties: the latest, since
     background years are older), among the years its people were in office together ('seit
-    2011', 'the invasion of 1968' are background); with none named, the middle of that span."""
+    2011', 'the invasion of 1968' are background). Within that span a bare number counts too
+    ('APEC 2017')."""
     years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
-    if era is not None:
-        years = Counter({y: n for y, n in years.items() if era[0] <= y <= era[1]})
-    return max(years, key=lambda y: (years[y], y)) if years else None
+    if era is None:
+        return max(years, key=lambda y: (years[y], y)) if years else None
+    # within the span, a tie goes to the year named first ('APEC 2017 ... ASEAN chair in 2018')
+    years = Counter({y: n for y, n in years.items() if era[0] <= y <= era[1]}) or \
+        Counter(y for y in map(int, _BARE_YEAR.findall(text)) if era[0] <= y <= era[1])
+    return max(years, key=lambda y: (years[y], -text.find(str(y)))) if years else None
 
 
 def _pinned(named: set[str], candidates: list[str]) -> list[str]:
@@ -1103,7 +1124,7 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx.named_ids = _named_ids(mentions)
     era = _common_era(kb, ctx.named_ids) if ctx.published is None else None
     if ctx.published is None:
-        ctx.page_year = _page_year(mentions, era)
+        ctx.page_year = _page_year(doc.text, mentions, era)
         ctx.page_year_confirmed = era is not None and ctx.page_year is not None
     ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
         (str(ctx.page_year) if ctx.page_year else None) or (str(sum(era) // 2) if era else None)

@@ -167,8 +167,11 @@ def person_participant(kb: KnowledgeBase, p: Person, day: str | None, role: str 
                        surface: str) -> Participant:
     country, org = p.seat_on(day)
     roles = [o.role for o in p.offices_on(day)] or [o.role for o in p.offices]
+    # the office the text writes beside the name, if he ever held it: on an undated page the
+    # day is a guess ('Chủ tịch nước Trần Đại Quang', though the guessed year finds a minister)
+    written = role is not None and any(o.role == role for o in p.offices)
     return Participant(name=p.name, country=country, org=org if not country else None,
-                       role=role if role in roles else (roles[0] if roles else role),
+                       role=role if role in roles or written else (roles[0] if roles else role),
                        person_id=p.id, surface=surface)
 
 

@@ -202,6 +202,14 @@ def test_an_undated_page_dates_a_contact_in_the_year_it_names_when_its_people_th
     assert ev["date"] == "2017"
 
 
+def test_an_undated_pages_year_is_the_first_named_in_its_peoples_time_even_bare():
+    # 'APEC 2017' (a bare number) before 'ASEAN chair in 2018': the page is from 2017
+    ev = only("Chủ tịch nước Trần Đại Quang chiều nay có cuộc gặp với Tổng thống Nga Vladimir Putin "
+              "bên lề APEC 2017. Hai bên chúc Việt Nam thành công với vai trò nước chủ nhà ASEAN 2018.", None)
+    assert ev["date"] == "2017"
+    assert {p["role"] for p in ev["actor"] + ev["recipient"]} >= {"head_of_state"}
+
+
 def test_a_background_year_outside_its_peoples_offices_dates_nothing():
     # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
     ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
