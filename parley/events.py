@@ -165,6 +165,7 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
     before = [m for m in ms if m.kind == "loc_before"]
     after = [m for m in ms if m.kind == "loc_after"]
     origin = [m for m in ms if m.kind == "loc_origin"]
+    _split_after_city(chunks, before)
     for i, c in enumerate(chunks):
         if c.kinds() - {"country", "place"}:
             continue
@@ -198,6 +199,19 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
         if a.locative and a.kinds() == {"place"} and b.kinds() == {"country"} \
                 and doc.text[a.end:b.start].strip() in (",", "，", "("):
             b.locative, b.marked = True, a.marked
+
+
+def _split_after_city(chunks: list[Chunk], before: list[Mention]) -> None:
+    """'встречи в Вашингтоне главы военного ведомства': the city after 'in' is where, and the
+    title after it starts a side of its own."""
+    for i, c in enumerate(list(chunks)):
+        if c.mentions[0].kind != "place" or not any(0 <= c.start - b.end <= 2 for b in before):
+            continue
+        cut = next((k for k, m in enumerate(c.mentions) if m.kind in ("title", "person", "honorific")), None)
+        if cut:
+            rest = Chunk(c.mentions[cut:], c.mentions[cut].start, c.end)
+            c.mentions, c.end = c.mentions[:cut], c.mentions[cut - 1].end
+            chunks.insert(chunks.index(c) + 1, rest)
 
 
 # ---------------------------------------------------------------- participants
@@ -408,6 +422,14 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         if target is not None:
             location = target
             dest = dest or target.country
+    if kind == "visit" and dest is None and (location is None or location.inferred):
+        # one visits a state, not its people: the one state named bare by a visit is where
+        # ('托卡耶夫表示，习近平主席对哈萨克斯坦进行国事访问')
+        states = [c for c in parties if c.kinds() == {"country"} and c.participant and c.participant.country]
+        if len(states) == 1 and any(c.participant.key() != states[0].participant.key()
+                                    for c in parties if c.participant):
+            dest = states[0].participant.country
+            location = Location(None, dest)
     parties = _select_parties(parties, kind, location, trig, not lex.spaced, ctx.doc.text,
                               [m for m in ms if m.kind == "conj"])
     _resolve_counterparts(ctx, parties, day)

@@ -210,6 +210,19 @@ def test_an_undated_pages_year_is_the_first_named_in_its_peoples_time_even_bare(
     assert {p["role"] for p in ev["actor"] + ev["recipient"]} >= {"head_of_state"}
 
 
+def test_a_state_named_bare_by_a_visit_is_where_and_its_visitor_is_the_other_side():
+    # the speaker named first is the host; Xi visits Kazakhstan
+    ev = only("托卡耶夫表示，习近平主席对哈萨克斯坦进行国事访问具有历史性意义。", "2024-07-03")
+    assert [p["name"] for p in ev["actor"]] == ["Xi Jinping"]
+    assert ev["location"]["country"] == "KAZ" and ev["mode"] == "visit"
+
+
+def test_a_city_after_in_is_where_and_the_title_after_it_is_a_side():
+    ev = only("Об этом сообщили по итогам встречи в Вашингтоне главы Пентагона Эштона Картера и министра "
+              "обороны Греции Паноса Камменоса.", "2015-05-20")
+    assert ev["location"]["country"] == "USA"
+
+
 def test_a_background_year_outside_its_peoples_offices_dates_nothing():
     # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
     ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
