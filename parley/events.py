@@ -365,7 +365,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     # remember explicit dates of the block: later sentences without a date may refer to them
     explicit = [m for m in ms if m.kind == "date"]
     if not triggers:
-        for m in explicit + [m for m in ms if m.kind == "reldate" and m.value[0] in ("day", "weekday")]:
+        for m in explicit + [m for m in ms if m.kind == "reldate" and m.value[0] in _DAY_WORDS]:
             v = resolve_date_mention(m, ctx.published, False)
             if v and v.day:
                 ctx.last_date[s.block] = v
@@ -609,6 +609,7 @@ def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:
     return max(contact, key=lambda m: m.start) if verb_last else min(contact, key=lambda m: m.start)
 
 
+_DAY_WORDS = ("day", "weekday", "this_weekday")  # relative words that name one day
 _CLAUSE_END = re.compile(r"[,;:，；。.!?、]")
 
 
@@ -683,7 +684,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         base = anchor
         # 'ngày 19/7 ... tuần tới': a week or month counts from the sentence's own day; 'last
         # night' and 'yesterday' always count from the publication day
-        if pick.kind == "reldate" and ref is not None and ref.as_date() and pick.value[0] not in ("day", "weekday"):
+        if pick.kind == "reldate" and ref is not None and ref.as_date() and pick.value[0] not in _DAY_WORDS:
             base = ref.as_date()
         ahead = pick.kind == "reldate" and not future and _points_ahead(pick)
         future = future or ahead
@@ -692,7 +693,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
             # undated page that names only its year ('APEC 2017'): '22-3' is that year's
             v = resolve_explicit({**pick.value, "y": ctx.page_year}, None, future)
         if v is not None:
-            if pick.kind == "date" or (pick.kind == "reldate" and pick.value[0] in ("day", "weekday")):
+            if pick.kind == "date" or (pick.kind == "reldate" and pick.value[0] in _DAY_WORDS):
                 ctx.last_date[s.block] = v
             return v, True, ahead
     prior = ctx.last_date.get(s.block)

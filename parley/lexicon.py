@@ -27,6 +27,7 @@ class Lexicon:
     titles: dict[str, list[str]] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
+    this_weekdays: dict[str, int] = field(default_factory=dict)  # 'ce vendredi': of this week
     date_words: dict[str, list[str]] = field(default_factory=dict)
     patterns: list[re.Pattern] = field(default_factory=list)
     month_names: dict[str, int] = field(default_factory=dict)
@@ -98,6 +99,8 @@ class Lexicon:
             yield w, "reldate", ("day", n)
         for w, n in self.weekdays.items():
             yield w, "reldate", ("weekday", n)
+        for w, n in self.this_weekdays.items():
+            yield w, "reldate", ("this_weekday", n)
         for kind, words in self.date_words.items():
             for w in words:
                 yield w, "reldate", (kind, 0)
@@ -162,6 +165,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         titles={k: _strs(v) for k, v in (raw.get("titles") or {}).items()},
         relative_days={str(k): int(v) for k, v in (dates.get("relative_days") or {}).items()},
         weekdays={str(k): int(v) for k, v in (dates.get("weekdays") or {}).items()},
+        this_weekdays={str(k): int(v) for k, v in (dates.get("this_weekdays") or {}).items()},
         date_words={k: _strs(dates.get(k)) for k in DATE_WORDS if dates.get(k)},
         month_names=months,
         furniture={k: _strs(v) for k, v in (raw.get("furniture") or {}).items()},

@@ -112,6 +112,10 @@ def resolve_relative(kind: str, n: int, anchor: dt.date | None, future: bool) ->
         else:
             d = anchor - dt.timedelta(days=delta)
         return DateValue(d.year, d.month, d.day)
+    if kind == "this_weekday":
+        # 'ce vendredi' is the Friday of the report's week (Monday to Sunday), past or ahead
+        d = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=n)
+        return DateValue(d.year, d.month, d.day)
     if kind in ("this_week", "next_week", "last_week"):
         shift = {"this_week": 0, "next_week": 7, "last_week": -7}[kind]
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=shift)

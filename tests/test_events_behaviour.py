@@ -223,6 +223,13 @@ def test_a_city_after_in_is_where_and_the_title_after_it_is_a_side():
     assert ev["location"]["country"] == "USA"
 
 
+def test_ce_vendredi_is_the_friday_of_the_reports_week():
+    # reported on Sunday 25 February 2024: 'ce vendredi' was the 23rd, even for a plan
+    ev = only("Ce vendredi, Sébastien Lecornu aura un entretien avec son homologue arménien Suren "
+              "Papikyan à Erevan.", "2024-02-25")
+    assert ev["date"] == "2024-02-23"
+
+
 def test_a_background_year_outside_its_peoples_offices_dates_nothing():
     # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
     ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
