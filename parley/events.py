@@ -754,10 +754,18 @@ def _range_joiner(lang: str) -> re.Pattern:
 
 
 def _range_start(pick: Mention, cands: list[Mention], text: str, lang: str) -> Mention:
-    """'9月16日至26日', '22-23/3', 'from 3 to 6 June': a contact is dated by its first day."""
+    """'9月16日至26日', '22-23/3', 'from 3 to 6 June': a contact is dated by its first day;
+    so are two days joined ('talks scheduled for Thursday and Friday')."""
     joiner = _range_joiner(lang)
+    conj = {w.casefold() for w in _lexicon(lang).conjunctions}
+    one_day = pick.kind == "reldate" and pick.value[0] in _DAY_WORDS
     for m in cands:
-        if m.kind == "date" and m.end <= pick.start and joiner.match(text[m.end:pick.start]):
+        if m.end > pick.start:
+            continue
+        gap = text[m.end:pick.start]
+        if m.kind == "date" and joiner.match(gap):
+            return m
+        if one_day and m.kind == "reldate" and m.value[0] == pick.value[0] and gap.strip().casefold() in conj:
             return m
     return pick
 

@@ -230,6 +230,12 @@ def test_ce_vendredi_is_the_friday_of_the_reports_week():
     assert ev["date"] == "2024-02-23"
 
 
+def test_two_days_joined_date_a_contact_by_the_first():
+    ev = only("Two rounds of talks between President Reagan and Prime Minister Nakasone in Washington, "
+              "scheduled for Thursday and Friday, will focus on trade.", "1987-04-27")
+    assert ev["date"] == "1987-04-30"
+
+
 def test_a_background_year_outside_its_peoples_offices_dates_nothing():
     # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
     ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
