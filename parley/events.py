@@ -1097,6 +1097,27 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention], day: 
     return out
 
 
+def _add_surnames(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """'Mahmoud Abbas ... der Ministerpräsident habe Abbas angerufen': once the article names
+    someone in full, his surname alone is him, even a surname the knowledge base withholds as
+    another official's first name."""
+    full: dict[str, str] = {}
+    for m in mentions:
+        ids = set(_entity_ids(m, "person")) if m.kind == "person" else set()
+        last = m.text.split()[-1] if " " in m.text else ""
+        if len(ids) == 1 and len(last) >= 4 and last[:1].isupper() and last.isalpha():
+            full.setdefault(last, next(iter(ids)))
+    if not full:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.kind in ENTITY_KINDS or m.kind == "title"]
+    added = []
+    for last, pid in full.items():
+        for hit in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", doc.text):
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                added.append(Mention("person", hit.start(), hit.end(), last, [("person", pid)]))
+    return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
+
+
 def _named_ids(mentions: list[Mention]) -> set[str]:
     """Persons the article names unambiguously ('Gerhard Stoltenberg')."""
     out = set()
@@ -1163,6 +1184,7 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline = find_dateline(doc, kb, mentions)
     ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}
+    mentions = _add_surnames(doc, mentions)
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
     for s, ms in _sentence_mentions(doc, mentions):

@@ -236,6 +236,17 @@ def test_two_days_joined_date_a_contact_by_the_first():
     assert ev["date"] == "1987-04-30"
 
 
+def test_a_surname_alone_is_the_person_the_article_named_in_full():
+    # 'Abbas' alone is withheld by the knowledge base (Abbas Araghchi's first name), but this
+    # article named Mahmoud Abbas in full
+    evs = events("Israels Ministerpräsident Benjamin Netanyahu und der palästinensische Präsident Mahmoud "
+                 "Abbas sprechen wieder miteinander. Netanyahus Büro teilte mit, der Ministerpräsident "
+                 "habe Abbas am Freitagabend angerufen.", "2015-07-18")
+    calls = [e for e in evs if e["mode"] == "phone"]
+    assert calls and names(calls[0]) == {"Benjamin Netanyahu", "Mahmoud Abbas"}
+    assert calls[0]["date"] == "2015-07-17"
+
+
 def test_a_background_year_outside_its_peoples_offices_dates_nothing():
     # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
     ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
