@@ -207,7 +207,7 @@ def _split_after_city(chunks: list[Chunk], before: list[Mention]) -> None:
     for i, c in enumerate(list(chunks)):
         if c.mentions[0].kind != "place" or not any(0 <= c.start - b.end <= 2 for b in before):
             continue
-        cut = next((k for k, m in enumerate(c.mentions) if m.kind in ("title", "person", "honorific")), None)
+        cut = next((k for k, m in enumerate(c.mentions) if m.kind in ("title", "person", "honorific", "counterpart")), None)
         if cut:
             rest = Chunk(c.mentions[cut:], c.mentions[cut].start, c.end)
             c.mentions, c.end = c.mentions[:cut], c.mentions[cut - 1].end

@@ -247,6 +247,12 @@ def test_a_surname_alone_is_the_person_the_article_named_in_full():
     assert calls[0]["date"] == "2015-07-17"
 
 
+def test_a_venue_after_au_stays_where_when_son_homologue_follows():
+    ev = only("Le président Emmanuel Macron a reçu vendredi soir au palais de l'Élysée son homologue "
+              "ukrainien Volodymyr Zelensky.", "2024-02-16")
+    assert ev["location"] == {"name": "Paris", "country": "FRA"}
+
+
 def test_a_background_year_outside_its_peoples_offices_dates_nothing():
     # 1968 is history: Zaorálek and Kiselev were not in office then, so no date and no Soviet side
     ev = only("Der tschechische Außenminister Lubomír Zaorálek traf den russischen Botschafter. "
