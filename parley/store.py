@@ -166,8 +166,7 @@ def store_result(engine: Engine, result: Result) -> StoreReport:
         report = StoreReport(stored=True)
         for ev in result.events:
             sig = signature(ev)
-            existing = conn.execute(select(events.c.id).where(events.c.signature == sig)).scalar() \
-                if ev.date and len(ev.date) == 10 else None
+            existing = _same_contact_stored(conn, ev, sig, doc_pk) if ev.date and len(ev.date) == 10 else None
             if existing is None:
                 event_pk = conn.execute(insert(events).values(
                     signature=sig, type=ev.type, mode=ev.mode, date=ev.date,
@@ -188,6 +187,25 @@ def store_result(engine: Engine, result: Result) -> StoreReport:
             if srcs:
                 conn.execute(insert(event_sources), srcs)
         return report
+
+
+def _same_contact_stored(conn: Connection, ev: Event, sig: str, doc_pk: int) -> int | None:
+    """A stored event another document reported with the same sides, status and day, and no
+    different people: Wang Yi's talks with Lavrov and his call on Putin the same day are two
+    contacts (this document's own reports were already merged before they got here)."""
+    mine = {(p.country or p.org, p.person_id) for p in ev.participants() if p.person_id}
+    ours = conn.execute(select(event_sources.c.event_id).where(event_sources.c.document_id == doc_pk))
+    skip = {r.event_id for r in ours}
+    for (event_pk,) in conn.execute(select(events.c.id).where(events.c.signature == sig)):
+        if event_pk in skip:
+            continue
+        theirs = {(r.country or r.org, r.person_id) for r in conn.execute(
+            select(participants.c.country, participants.c.org, participants.c.person_id)
+            .where(participants.c.event_id == event_pk)) if r.person_id}
+        sides = {k for k, _ in mine} & {k for k, _ in theirs}
+        if all({i for k, i in mine if k == side} & {i for k, i in theirs if k == side} for side in sides):
+            return event_pk
+    return None
 
 
 def _forget_document(conn: Connection, doc_pk: int) -> None:

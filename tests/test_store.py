@@ -45,6 +45,24 @@ def test_same_contact_from_two_documents_is_one_event_with_two_sources(tmp_path)
     assert len(rows) == 1 and {s["doc_id"] for s in rows[0]["sources"]} == {"d1", "d2"}
 
 
+def two_hosts(doc_id: str, h: str) -> Result:
+    """Wang Yi's talks with Lavrov and his call on Putin, the same day in Moscow."""
+    doc = Document(doc_id=doc_id, text="x", content_hash=h, lang="ru", published="2023-02-22")
+    evs = [Event(mode="visit", actor=[Participant("Wang Yi", "CHN", person_id="wang-yi")],
+                 recipient=[Participant(host, "RUS", person_id=pid)], date="2023-02-22",
+                 evidence=[Evidence("x", 0, 1, "met")])
+           for host, pid in (("Sergey Lavrov", "sergey-lavrov"), ("Vladimir Putin", "vladimir-putin"))]
+    return Result(doc, evs)
+
+
+def test_two_hosts_the_same_day_stay_two_events_and_each_finds_its_own_report(tmp_path):
+    eng = connect(str(tmp_path / "p.db"))
+    store_result(eng, two_hosts("d1", "a"))
+    store_result(eng, two_hosts("d2", "b"))
+    rows = list(query_events(eng, Query()))
+    assert len(rows) == 2 and all({s["doc_id"] for s in r["sources"]} == {"d1", "d2"} for r in rows)
+
+
 def test_query_filters(tmp_path):
     eng = connect(str(tmp_path / "p.db"))
     store_result(eng, result())
