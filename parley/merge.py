@@ -37,13 +37,21 @@ def same_contact(a: Event, b: Event) -> bool:
 
 def _different_people(a: Event, b: Event) -> bool:
     """Both reports name the people of one side, and not one of them in common."""
-    for key in a.keys():
-        # only people the knowledge base knows: a half-read unknown name proves nothing
-        na = {p.person_id for p in a.participants() if p.key() == key and p.person_id and not p.by_office}
-        nb = {p.person_id for p in b.participants() if p.key() == key and p.person_id and not p.by_office}
-        if na and nb and not na & nb:
-            return True
-    return False
+    return different_people(named_people(a.participants()), named_people(b.participants()))
+
+
+def named_people(parts: list[Participant]) -> dict[str, set[str]]:
+    """Side key → the known persons it names (a half-read unknown name proves nothing, nor does
+    a holder read off an office)."""
+    out: dict[str, set[str]] = {}
+    for p in parts:
+        if p.person_id and not p.by_office:
+            out.setdefault(p.key(), set()).add(p.person_id)
+    return out
+
+
+def different_people(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    return any(a[key] and b.get(key) and not a[key] & b[key] for key in a)
 
 
 def days_apart(a: str | None, b: str | None) -> int:

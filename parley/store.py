@@ -17,6 +17,7 @@ from sqlalchemy import (Boolean, Column, Float, ForeignKey, Integer, MetaData, S
                         and_, create_engine, delete, func, insert, select, update)
 from sqlalchemy.engine import Connection, Engine
 
+from .merge import different_people, named_people
 from .model import Event
 from .pipeline import Result
 
@@ -192,18 +193,16 @@ def store_result(engine: Engine, result: Result) -> StoreReport:
 def _same_contact_stored(conn: Connection, ev: Event, sig: str, doc_pk: int) -> int | None:
     """A stored event another document reported with the same sides, status and day, and no
     different people: Wang Yi's talks with Lavrov and his call on Putin the same day are two
-    contacts (this document's own reports were already merged before they got here)."""
-    mine = {(p.country or p.org, p.person_id) for p in ev.participants() if p.person_id}
-    ours = conn.execute(select(event_sources.c.event_id).where(event_sources.c.document_id == doc_pk))
-    skip = {r.event_id for r in ours}
-    for (event_pk,) in conn.execute(select(events.c.id).where(events.c.signature == sig)):
-        if event_pk in skip:
-            continue
-        theirs = {(r.country or r.org, r.person_id) for r in conn.execute(
-            select(participants.c.country, participants.c.org, participants.c.person_id)
-            .where(participants.c.event_id == event_pk)) if r.person_id}
-        sides = {k for k, _ in mine} & {k for k, _ in theirs}
-        if all({i for k, i in mine if k == side} & {i for k, i in theirs if k == side} for side in sides):
+    contacts. This document's own reports were merged before they got here."""
+    mine = named_people(ev.participants())
+    for (event_pk,) in conn.execute(select(events.c.id).where(events.c.signature == sig).where(
+            ~events.c.id.in_(select(event_sources.c.event_id).where(event_sources.c.document_id == doc_pk)))):
+        theirs: dict[str, set[str]] = {}
+        for r in conn.execute(select(participants.c.country, participants.c.org, participants.c.person_id)
+                              .where(participants.c.event_id == event_pk)):
+            if r.person_id:
+                theirs.setdefault(r.country or r.org, set()).add(r.person_id)
+        if not different_people(mine, theirs):
             return event_pk
     return None
 
