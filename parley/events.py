@@ -77,8 +77,8 @@ class DocContext:
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
     last_event_date: DateValue | None = None  # of the last contact with a stated day
-    page_year: int | None = None  # undated page: the year it names most
-    page_year_confirmed: bool = False  # ... and its people were in office then
+    page_year: int | None = None  # undated page: the year it names (see _page_year)
+    era: tuple[int, int] | None = None  # undated page: the years its people served together
     doc_countries: set[str] = field(default_factory=set)  # every state the page names
     named_ids: set[str] = field(default_factory=set)  # persons the page names unambiguously
     ref_day: str | None = None  # the day offices are read at when a sentence has no date
@@ -204,7 +204,7 @@ def _mark_locatives(doc: Document, chunks: list[Chunk], ms: list[Mention], kb_pl
 def _split_after_city(chunks: list[Chunk], before: list[Mention]) -> None:
     """'встречи в Вашингтоне главы военного ведомства': the city after 'in' is where, and the
     title after it starts a side of its own."""
-    for i, c in enumerate(list(chunks)):
+    for c in list(chunks):
         if c.mentions[0].kind != "place" or not any(0 <= c.start - b.end <= 2 for b in before):
             continue
         cut = next((k for k, m in enumerate(c.mentions) if m.kind in ("title", "person", "honorific", "counterpart")), None)
@@ -240,8 +240,10 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
             ids = _entity_ids(m, "org")
             org = ids[0] if ids else None
     armed = kb.orgs.get(org) if org else None
-    if country is None and armed is not None and armed.kind == "armed_group" and armed.country:
-        country = armed.country  # 'die Vertreter der FARC' speak for a side in Colombia
+    group = org if armed is not None and armed.kind == "armed_group" and armed.country else None
+    if country is None and group:
+        # 'FARC', 'die Vertreter der FARC': the group's country plus the group (GUIDELINES)
+        country = armed.country
     title = c.first("title")
     role = title.value if title else None
     person_m = c.first("person")
@@ -264,9 +266,10 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         # an office named without a person: who held it then, or the name written next to it
         # (Han names only after a state: '哈萨克斯坦总统托卡耶夫', not '秘书长工作')
         unknown = _unknown_name(ctx.doc.text, c.end, lang, stop) if country or _lexicon(lang).spaced else None
-        if unknown:
-            return Participant(name=unknown, country=country, org=org if not country else None,
-                               role=role, surface=surface + " " + unknown)
+        if unknown or group:
+            # a group's representatives hold no office of its state
+            return Participant(name=unknown, country=country, org=group or (org if not country else None),
+                               role=role, surface=surface + (" " + unknown if unknown else ""))
         if ctx.doc.published is None:
             # an undated page: 'the US Secretary of State' is the one it names ('ông Pompeo'),
             # not whoever the knowledge base has in office in the year it seems to be from
@@ -296,18 +299,15 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
                 return office_participant(kb, role, home, False, day, surface)
         return None
     if country:
-        return Participant(name=None, country=country, surface=surface)
+        return Participant(name=None, country=country, org=group, surface=surface)
     if org:
-        o = kb.orgs.get(org)
-        if o is not None and o.kind == "armed_group" and o.country:
-            return Participant(name=None, country=o.country, org=o.id, surface=surface)
         return Participant(name=None, org=org, surface=surface)
     return None
 
 
 def _lexicon(lang: str) -> lexmod.Lexicon:
     """The lexicon of `lang`, or an empty one for a language parley has none for."""
-    return lexmod.get(lang) if lang in lexmod.available() else lexmod.Lexicon(lang=lang)
+    return lexmod.get(lang)  # (an empty one, cached too, for a language with none)
 
 
 def _unknown_name(text: str, at: int, lang: str, stop: int | None = None) -> str | None:
@@ -709,7 +709,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
     if future and ctx.last_event_date is not None and ctx.last_event_date.year:
         # an undated page: a plan among plans the article dates falls in their month
         return DateValue(ctx.last_event_date.year, ctx.last_event_date.month), False, False
-    if ctx.page_year and ctx.page_year_confirmed:
+    if ctx.page_year and ctx.era:
         # an undated page that names its year: a contact with no day of its own is of that year
         return DateValue(ctx.page_year), False, False
     return None, False, False
@@ -1150,10 +1150,10 @@ _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 
 
 def _page_year(text: str, mentions: list[Mention], era: tuple[int, int] | None) -> int | None:
-    """The year of an undated page: the one it names most often (ties: the latest, since
-    background years are older), among the years its people were in office together ('seit
-    2011', 'the invasion of 1968' are background). Within that span a bare number counts too
-    ('APEC 2017')."""
+    """The year of an undated page: the one it names most often among the years its people were
+    in office together ('seit 2011', 'the invasion of 1968' are background), ties going to the
+    one named first; within that span a bare number counts too ('APEC 2017'). With no such
+    span, the year it names most (ties: the latest)."""
     years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
     if era is None:
         return max(years, key=lambda y: (years[y], y)) if years else None
@@ -1171,20 +1171,19 @@ def _pinned(named: set[str], candidates: list[str]) -> list[str]:
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions))
+    mentions = _add_surnames(doc, mentions)
     # offices are read as of the report's day; on an undated page, as of its year ('the
     # Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
     ctx.named_ids = _named_ids(mentions)
-    era = _common_era(kb, ctx.named_ids) if ctx.published is None else None
     if ctx.published is None:
-        ctx.page_year = _page_year(doc.text, mentions, era)
-        ctx.page_year_confirmed = era is not None and ctx.page_year is not None
+        ctx.era = _common_era(kb, ctx.named_ids)
+        ctx.page_year = _page_year(doc.text, mentions, ctx.era)
     ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
-        (str(ctx.page_year) if ctx.page_year else None) or (str(sum(era) // 2) if era else None)
+        (str(ctx.page_year) if ctx.page_year else None) or (str(sum(ctx.era) // 2) if ctx.era else None)
     ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline = find_dateline(doc, kb, mentions)
     ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}
-    mentions = _add_surnames(doc, mentions)
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
     for s, ms in _sentence_mentions(doc, mentions):

@@ -204,7 +204,9 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def available() -> tuple[str, ...]:
+    """Languages with a lexicon (read once: it is asked for every sentence)."""
     return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.yaml")))
 
 

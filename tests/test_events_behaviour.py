@@ -297,6 +297,7 @@ def test_a_bare_title_is_the_one_named_with_that_word():
 def test_an_armed_groups_representatives_stand_for_its_country():
     ev = only("Danach traf Kerry die Vertreter der FARC in Havanna.", "2016-03-21")
     assert {p["country"] for p in ev["actor"] + ev["recipient"]} == {"USA", "COL"}
+    assert any(p["org"] == "FARC" for p in ev["actor"] + ev["recipient"])  # country plus group
 
 
 def test_a_page_written_all_in_lower_case_still_names_people_and_states():
