@@ -362,6 +362,11 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     cut = min((m.start for m in ms if m.kind == "exhort"), default=s.end)
     urged = [m for m in triggers if m.start >= cut]
     triggers = [m for m in triggers if m.start < cut]
+    if triggers:
+        # 'in talks with Tillerson, Wang said Beijing stood ready to work with Trump': whoever
+        # is named in what is said after every contact word is no side of that contact
+        last = max(m.end for m in triggers)
+        cut = min([cut] + [m.start for m in ms if m.kind == "speech" and m.start >= last])
     # remember explicit dates of the block: later sentences without a date may refer to them
     explicit = [m for m in ms if m.kind == "date"]
     if not triggers:
@@ -380,7 +385,20 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
 
     # a cue governs the sentence's contact when it stands by any of its trigger words
     # ('من المقرر أن يتوجه ... حيث يلتقي': planned, though the cue is far from 'meet')
-    status = min((_status(ms, t, s.lang, ctx.doc.text) for t in triggers), key=lambda st: STATUS_PRIORITY.get(st, 9))
+    by_trigger = {id(t): _status(ms, t, s.lang, ctx.doc.text) for t in triggers}
+    cued = [t for t in triggers if by_trigger[id(t)] in ("negation", "hypothetical")]
+    # a cue reaches forward to the end of the sentence ('if he can come to our country, for
+    # instance for the ASEAN summit'), not back to a contact reported before it
+    held = [t for t in triggers if t not in cued and all(t.end <= c.start for c in cued)]
+    if cued and held:
+        # 'in talks with Tillerson, Wang said Beijing stood ready to work with Trump': the
+        # contact only wished for is dropped, the one held stays
+        ctx.traces.append(Trace(s, [m.text for m in triggers if m not in held], "trigger dropped: negated or hypothetical"))
+        triggers = held
+        trig = _main_trigger(triggers, lex.verb_last)
+        kind = trig.value
+        tnames = [f"{m.text}:{m.value}" for m in triggers]
+    status = min((by_trigger[id(t)] for t in triggers), key=lambda st: STATUS_PRIORITY.get(st, 9))
     if status in ("negation", "hypothetical"):
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
         return []
@@ -415,9 +433,10 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             # under a LONDON dateline is a visit to Britain
             location = replace(ctx.dateline)
     dest = next((m.value for m in ms if m.kind == "destination"), None)
-    if kind in ("visit", "arrive"):
+    if kind in ("visit", "arrive") and dest is None:
         # 'Lavrov visits Qatar to discuss peace in Syria': the place named right after the
-        # verb is the destination, whatever other places the sentence names
+        # verb is the destination, whatever other places the sentence names. A verb that
+        # names its destination ('访华') is followed by its visitor's titles instead
         target = _destination(ctx, chunks, trig, lex.verb_last)
         if target is not None:
             location = target
@@ -542,6 +561,10 @@ def _summit_sides(keyed: list[Chunk], location: Location | None) -> list[Chunk]:
     if len(states) != 1:
         return keyed
     people = [c for c in keyed if c.participant.country]
+    if len(people) < len(keyed):
+        # 'Biden, in Indonesia for the G20 summit': the organisation's gathering, not a visit
+        # to its host
+        return people
     if location and location.country:
         if location.country in states:
             return people
@@ -628,14 +651,17 @@ def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
     # Chinese 将/拟 govern the whole predicate: '李希将于9月16日至26日率代表团访问古巴'
     before, after, clause = (20, 10, 25) if cjk else (45, 25, 70)
     best: tuple[int, int, str] | None = None
+    # 'met Tillerson and said Beijing stood ready to work with Trump': a cue in what is said
+    # after the contact does not govern it
+    said = min((m.start for m in ms if m.kind == "speech" and m.start >= trig.end), default=None)
     for m in ms:
-        if m.kind != "status":
+        if m.kind != "status" or (said is not None and m.start >= said):
             continue
         in_clause = text and trig.end <= m.start and (
             (m.start <= trig.end + clause and not _CLAUSE_END.search(text, trig.end, m.start))
             or (m.start <= trig.end + 2 * clause and _appositive(text, trig.end, m.start)))
         if trig.start - before <= m.end <= trig.start + 1 or trig.end - 1 <= m.start <= trig.end + after \
-                or in_clause or (m.start >= trig.start and m.end <= trig.end):
+                or in_clause or (m.start < trig.end and trig.start < m.end):  # or overlapping it
             dist = max(trig.start - m.end, m.start - trig.end, 0)
             cand = (STATUS_PRIORITY.get(m.value, 9), dist, m.value)
             if best is None or cand < best:
@@ -1097,24 +1123,39 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention], day: 
     return out
 
 
-def _add_surnames(doc: Document, mentions: list[Mention]) -> list[Mention]:
+def _add_surnames(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
     """'Mahmoud Abbas ... der Ministerpräsident habe Abbas angerufen': once the article names
     someone in full, his surname alone is him, even a surname the knowledge base withholds as
-    another official's first name."""
-    full: dict[str, str] = {}
+    another official's first name. Where the news calls people by the first word of their name
+    (countries.yaml: called_by_family_name) that word is the one: 'Vương Nghị ... ông Vương'.
+    That word, or any short one, counts only right after an honorific or title ('ông Tập')."""
+    owners: dict[str, set[str]] = {}
+    family_named: set[str] = set()
     for m in mentions:
         ids = set(_entity_ids(m, "person")) if m.kind == "person" else set()
-        last = m.text.split()[-1] if " " in m.text else ""
-        if len(ids) == 1 and len(last) >= 4 and last[:1].isupper() and last.isalpha():
-            full.setdefault(last, next(iter(ids)))
+        if len(ids) != 1 or " " not in m.text:
+            continue
+        pid = next(iter(ids))
+        person = kb.persons.get(pid)
+        family_first = person is not None and person.home in kb.called_by_family_name
+        word = m.text.split()[0] if family_first else m.text.split()[-1]
+        if family_first:
+            family_named.add(pid)
+        if len(word) >= (2 if family_first else 4) and word[:1].isupper() and word.isalpha():
+            owners.setdefault(word, set()).add(pid)
+    full = {w: next(iter(pids)) for w, pids in owners.items() if len(pids) == 1}  # 'Kim' of two Kims: no one
     if not full:
         return mentions
     taken = [(m.start, m.end) for m in mentions if m.kind in ENTITY_KINDS or m.kind == "title"]
+    lead_ends = {m.end for m in mentions if m.kind in ("honorific", "title")}
     added = []
-    for last, pid in full.items():
-        for hit in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", doc.text):
-            if not any(s < hit.end() and hit.start() < e for s, e in taken):
-                added.append(Mention("person", hit.start(), hit.end(), last, [("person", pid)]))
+    for word, pid in full.items():
+        for hit in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            if (len(word) < 4 or pid in family_named) and not {hit.start() - 1, hit.start()} & lead_ends:
+                continue  # 'Thái' alone is Thai or the Pacific ('Thái Bình Dương'), 'ông Thái' a man
+            added.append(Mention("person", hit.start(), hit.end(), word, [("person", pid)]))
     return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
 
 
@@ -1171,7 +1212,7 @@ def _pinned(named: set[str], candidates: list[str]) -> list[str]:
 
 def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[list[Event], list[Trace]]:
     ctx = DocContext(doc=doc, kb=kb, published=parse_iso(doc.published) or _page_date(mentions))
-    mentions = _add_surnames(doc, mentions)
+    mentions = _add_surnames(doc, kb, mentions)
     # offices are read as of the report's day; on an undated page, as of its year ('the
     # Ukrainian leader' in a 2014 story is Poroshenko, not today's president)
     ctx.named_ids = _named_ids(mentions)
@@ -1197,31 +1238,52 @@ def _place_from_context(events: list[Event]) -> None:
     visit the article reports ('Lavrov's visit to China ... Lavrov and Wang Yi discussed'), or
     where the contact reported just before with one of the same people was ('On the same day,
     the minister also met his Canadian counterpart'). With neither, rank decides
-    (`_place_by_rank`)."""
-    located = [(i, ev) for i, ev in enumerate(events) if ev.location is not None and ev.location.country
-               and ev.mode in ("visit", "third-party", "multilateral")]
-    for i, ev in enumerate(events):
-        if ev.mode or ev.recipient or ev.location is not None or len(ev.keys()) < 2:
-            continue
-        people = {_person_key(p) for p in ev.participants() if p.name}
-        # a place the text states beats one guessed from the host; then the nearest report.
-        # The same people, or the same two sides on a visit ('the talks with the Deputy Prime
-        # Minister' during the Russian minister's visit)
-        near = [(other.location.weak, abs(i - j) + (0.5 if j > i else 0), other) for j, other in located
-                if (people & {_person_key(p) for p in other.participants() if p.name}
-                    or (other.mode == "visit" and other.keys() == ev.keys()))
-                and ev.status == other.status and _same_stay(ev.date, other.date)]
-        if not near:
-            _place_by_rank(ev)
-            continue
-        src = min(near, key=lambda t: t[:2])[2].location
-        ev.location = Location(src.name, src.country, inferred=True)
-        hosts = [p for p in ev.actor if p.country == src.country]
-        guests = [p for p in ev.actor if p.country != src.country]
-        if hosts and guests:
-            ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
-        elif not hosts:
-            ev.mode = "third-party"
+    (`_place_by_rank`), and a place rank gave one meeting then serves the others ('Carter meets
+    Netanyahu' headline, then 'Carter said on Monday ... with Ya'alon')."""
+    unplaced = [i for i, ev in enumerate(events)
+                if not (ev.mode or ev.recipient or ev.location is not None or len(ev.keys()) < 2)]
+    left = [i for i in unplaced if not _place_from_near(events, i)]
+    for i in left:
+        _place_by_rank(events[i])
+    for i in left:
+        if events[i].location is None:
+            _place_from_near(events, i)
+
+
+def _place_from_near(events: list[Event], i: int) -> bool:
+    """Give events[i] the place of the nearest located report of the same people; say whether
+    one was found."""
+    ev = events[i]
+    people = {_person_key(p) for p in ev.participants() if p.name}
+    # a place the text states beats one guessed from the host; then the nearest report.
+    # The same people, or the same two sides on a visit ('the talks with the Deputy Prime
+    # Minister' during the Russian minister's visit)
+    near = [(other.location.weak, abs(i - j) + (0.5 if j > i else 0), other) for j, other in enumerate(events)
+            if j != i and other.location is not None and other.location.country
+            and other.mode in ("visit", "third-party", "multilateral")
+            and (people & {_person_key(p) for p in other.participants() if p.name}
+                 or (other.mode == "visit" and other.keys() == ev.keys()))
+            and _same_trip(ev, other)]
+    if not near:
+        return False
+    src = min(near, key=lambda t: t[:2])[2].location
+    ev.location = Location(src.name, src.country, inferred=True)
+    hosts = [p for p in ev.actor if p.country == src.country]
+    guests = [p for p in ev.actor if p.country != src.country]
+    if hosts and guests:
+        ev.mode, ev.actor, ev.recipient = "visit", guests, hosts
+    elif not hosts:
+        ev.mode = "third-party"
+    return True
+
+
+def _same_trip(ev: Event, other: Event) -> bool:
+    """Two reports of one stay: the same status and dates a trip spans, or a meeting still to
+    come on a visit under way ('Kerry will hold talks with Johnson in the afternoon')."""
+    if ev.status == other.status:
+        return _same_stay(ev.date, other.date)
+    return ev.status == "planned" and other.status == "occurred" and other.mode == "visit" \
+        and _same_stay(ev.date, other.date)
 
 
 # who receives visitors rather than travelling to meet a minister: a meeting of a leader with

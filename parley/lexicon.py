@@ -40,8 +40,11 @@ class Lexicon:
     # 'since June 1982', 'seit 2014': a date that dates a span's start, not the contact
     since_words: list[str] = field(default_factory=list)
     exhortations: list[str] = field(default_factory=list)  # 'urged him to': a contact asked for
+    speech_verbs: list[str] = field(default_factory=list)  # 'said that': what follows is said, not done
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
+    # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
+    state_abbreviations: dict[str, str] = field(default_factory=dict)
     pair_reference: list[str] = field(default_factory=list)  # 'the two leaders', '双方'
     home_country: str | None = None  # whose officials a bare title names in this press
     verb_last: bool = False  # subject-object-verb order (ja, ko): the main verb ends the clause
@@ -114,6 +117,8 @@ class Lexicon:
             yield w, "since", None
         for w in self.exhortations:
             yield w, "exhort", None
+        for w in self.speech_verbs:
+            yield w, "speech", None
         for w in self.conjunctions:
             yield w, "conj", None
         for w in self.pair_reference:
@@ -174,12 +179,14 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         origin_before=_strs(g.get("origin_before")),
         since_words=_strs(g.get("since_words")),
         exhortations=_strs(g.get("exhortations")),
+        speech_verbs=_strs(g.get("speech_verbs")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),
         verb_last=bool(g.get("verb_last")),
         subject_pronouns=_strs(g.get("subject_pronouns")),
         visit_compounds={str(k): str(v) for k, v in (g.get("visit_compounds") or {}).items() if v},
+        state_abbreviations={str(k): str(v) for k, v in (g.get("state_abbreviations") or {}).items() if v},
         name_stops="".join(_strs(g.get("name_stops"))),
         dateline_marks=_strs(g.get("dateline_marks")),
         range_words=_strs(g.get("range_words")),

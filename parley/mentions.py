@@ -295,5 +295,30 @@ def find_mentions(doc: Document, kb: KnowledgeBase, lang: str | None = None) -> 
     # a date regex that overlaps a name (e.g. digits inside an org acronym) loses
     spans = [(x.start, x.end) for x in m if x.kind in ENTITY_KINDS]
     dates = [d for d in dates if not any(d.start < e and s < d.end for s, e in spans)]
-    return sorted(m + dates, key=lambda x: (x.start, x.end))
+    return sorted(m + dates + abbreviated_states(doc.text, lang, m), key=lambda x: (x.start, x.end))
+
+
+# what a run of one-character state names must stand right before to be states at all
+_ABBREVIATION_HEADS = ("title", "trigger", "pair_ref")
+
+
+def abbreviated_states(text: str, lang: str, found: list[Mention]) -> list[Mention]:
+    """'美乌总统会谈', '中美元首会晤': a run of two or three one-character state names right
+    before a title or a contact word names those states. Alone, '美' or '中' is far too
+    ambiguous to be listed as a name (countries.yaml never does)."""
+    abbr = lexmod.get(lang).state_abbreviations if lang in lexmod.available() else {}
+    if not abbr:
+        return []
+    taken = sorted((x.start, x.end) for x in found)
+    out: list[Mention] = []
+    for head in found:
+        if head.kind not in _ABBREVIATION_HEADS:
+            continue
+        i = head.start
+        while i > 0 and text[i - 1] in abbr and head.start - i < 3:
+            i -= 1
+        if head.start - i < 2 or any(s < head.start and i < e for s, e in taken):
+            continue  # one character alone, or part of a longer name ('中美洲')
+        out.extend(Mention("country", k, k + 1, text[k], [("country", abbr[text[k]])]) for k in range(i, head.start))
+    return out
 

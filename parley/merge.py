@@ -87,6 +87,8 @@ def absorb(keep: Event, other: Event) -> None:
     if (not keep.mode and other.mode) or (keep.mode == other.mode and
                                           _named(other.participants()) > _named(keep.participants())):
         keep.mode, keep.actor, keep.recipient = other.mode, other.actor, other.recipient
+    if keep.mode == "phone":
+        keep.location = None  # a call has no place, whatever a looser report of it suggested
     keep.furniture = keep.furniture and other.furniture
     keep.evidence.extend(other.evidence)
     keep.confidence = max(keep.confidence, other.confidence)

@@ -318,3 +318,65 @@ def test_a_page_written_all_in_lower_case_still_names_people_and_states():
 ])
 def test_russian_instrumental(form, expected):
     assert expected in russian_cases(form)
+
+
+def test_a_place_rank_gave_one_meeting_serves_the_next_report():
+    # the headline's place comes from rank (a minister calls on a head of government); the
+    # body's meeting with the defence minister, on the same trip, took place there too
+    evs = events("Secretary of Defense Ashton Carter meets Benjamin Netanyahu\n\n"
+                 "Carter on Monday held talks with Defense Minister Moshe Yaalon.", "2015-07-21")
+    yaalon = next(e for e in evs if "Moshe Ya'alon" in names(e))
+    assert yaalon["location"]["country"] == "ISR" and yaalon["mode"] == "visit"
+
+
+def test_a_meeting_still_to_come_on_a_visit_under_way_takes_its_place():
+    evs = events("Ngoại trưởng Mỹ John Kerry hôm nay đến thăm Anh và gặp Thủ tướng Theresa May tại London.\n"
+                 "Ông Kerry sẽ hội đàm với Ngoại trưởng Boris Johnson vào chiều cùng ngày.", "2016-07-19")
+    johnson = next(e for e in evs if "Boris Johnson" in names(e))
+    assert johnson["status"] == "planned"
+    assert johnson["location"]["country"] == "GBR" and johnson["mode"] == "visit"
+    assert johnson["actor"][0]["name"] == "John Kerry"
+
+
+def test_a_call_keeps_no_place_when_a_looser_report_of_it_had_one():
+    evs = events("习近平同美国总统特朗普通电话。\n两国元首在通话中同意继续保持沟通。特朗普表示，美方愿同中方在北京加强沟通。",
+                 "2025-06-05")
+    calls = [e for e in evs if e["mode"] == "phone"]
+    assert calls and all(e["location"] is None for e in calls)
+
+
+def test_a_visit_verb_that_names_its_destination_is_not_followed_by_it():
+    # 访华 says where the visit goes; what follows it are the visitor's titles ('朝鲜劳动党…')
+    ev = only("7月10日，蔡奇在北京同率领朝鲜党政代表团访华的朝鲜劳动党中央政治局常委、内阁总理朴泰成"
+              "共同出席纪念招待会。", "2026-07-11")
+    assert ev["location"]["country"] == "CHN"
+    assert ev["actor"][0]["name"] == "Pak Thae Song" and ev["recipient"][0]["name"] == "Cai Qi"
+
+
+def test_people_called_by_their_family_name_are_that_word_after_an_honorific():
+    evs = events("Ngoại trưởng Trung Quốc Vương Nghị phát biểu tại Bonn hôm 17/2.\n"
+                 "Ông Vương và Ngoại trưởng Mỹ Tillerson gặp nhau tại thành phố Bonn, Đức hôm 18/2.\n"
+                 "Hội nghị bàn về hợp tác châu Á - Thái Bình Dương.", "2017-02-18")
+    ev = next(e for e in evs if e["location"] and e["location"]["country"] == "DEU")
+    assert names(ev) == {"Wang Yi", "Rex Tillerson"}
+    # 'Thái' alone (the Pacific) is no one, though it begins Tsai Ing-wen's Vietnamese name
+    assert not any("Tsai Ing-wen" in names(e) for e in evs)
+
+
+def test_a_contact_wished_for_after_one_held_does_not_undo_it():
+    # reported speech after the meeting: Beijing 'stands ready to work with' the new government
+    evs = events("Ngoại trưởng Trung Quốc Vương Nghị trong cuộc gặp với người đồng cấp Mỹ Rex Tillerson "
+                 "hôm 18/2 nói rằng Bắc Kinh đã sẵn sàng làm việc với chính quyền Trump.", "2017-02-19")
+    assert [names(e) for e in evs] == [{"Wang Yi", "Rex Tillerson"}]
+    assert evs[0]["date"] == "2017-02-18"
+
+
+def test_a_run_of_one_character_state_names_before_a_title_names_both_states():
+    evs = events("美乌总统会谈\n\n美国总统特朗普17日在白宫与乌克兰总统泽连斯基举行闭门会谈。", "2025-10-18")
+    assert [sorted(p["country"] for p in e["actor"] + e["recipient"]) for e in evs] == [["UKR", "USA"]]
+    # alone, or inside a longer name, such a character is nothing
+    assert events("美方表示，中美洲国家的会谈将继续。", "2025-10-18") == []
+
+
+def test_attending_an_organisations_summit_abroad_is_no_visit_to_its_host():
+    assert events("正在印尼出席20国集团(G20)峰会的美国总统拜登坚称,没有进行秘密谈判。", "2022-11-15") == []

@@ -49,6 +49,7 @@ class KnowledgeBase:
         # from countries.yaml: naming order, whom a territory's officials act for, and the
         # state a code stood for before a date (RUS → SUN until 1991-12-25)
         self.family_name_first: set[str] = set()
+        self.called_by_family_name: set[str] = set()  # 'Mr Xi': the name's first word alone
         self.acts_for: dict[str, str] = {}
         self.before: dict[str, tuple[str, str]] = {}
 
@@ -248,6 +249,8 @@ def _load_countries(kb: KnowledgeBase, extra_countries: dict) -> None:
         c.capital = raw.get("capital") or c.capital
         if raw.get("family_name_first"):
             kb.family_name_first.add(iso3)
+        if raw.get("called_by_family_name"):
+            kb.called_by_family_name.add(iso3)
         if raw.get("acts_for"):
             kb.acts_for[iso3] = str(raw["acts_for"])
         for old_code, until in (raw.get("before") or {}).items():
