@@ -385,7 +385,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
 
     # a cue governs the sentence's contact when it stands by any of its trigger words
     # ('من المقرر أن يتوجه ... حيث يلتقي': planned, though the cue is far from 'meet')
-    by_trigger = {id(t): _status(ms, t, s.lang, ctx.doc.text) for t in triggers}
+    cues = {id(t): _status_cue(ms, t, s.lang, ctx.doc.text) for t in triggers}
+    by_trigger = {k: v[0] for k, v in cues.items()}
     cued = [t for t in triggers if by_trigger[id(t)] in ("negation", "hypothetical")]
     # a cue reaches forward to the end of the sentence ('if he can come to our country, for
     # instance for the ASEAN summit'), not back to a contact reported before it
@@ -398,7 +399,14 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         trig = _main_trigger(triggers, lex.verb_last)
         kind = trig.value
         tnames = [f"{m.text}:{m.value}" for m in triggers]
-    status = min((by_trigger[id(t)] for t in triggers), key=lambda st: STATUS_PRIORITY.get(st, 9))
+    # a cue governs the main contact word when it stands by it, or by another one and before
+    # the main one ('من المقرر أن يتوجه ... حيث يلتقي': planned, though far from 'meet'); one
+    # after it by another word is that word's alone ('Ngoại trưởng Mỹ - Nga điện đàm, chuẩn
+    # bị cho thượng đỉnh': the call took place, the summit is ahead)
+    status = min((by_trigger[id(t)] for t in triggers
+                  if t is trig or not _own_clause_cue(ctx.doc.text, trig, cues[id(t)][1])
+                  or _subordinate(ctx.doc.text, s, ms, trig)),
+                 key=lambda st: STATUS_PRIORITY.get(st, 9))
     if status in ("negation", "hypothetical"):
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
         return []
@@ -462,7 +470,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         keyed.append(Chunk([], trig.end, trig.end, participant=Participant(country=location.country)))
         keys.add(location.country)
     reach = 20 if not lex.spaced else 30
-    pair_ref = min((m for m in ms if m.kind == "pair_ref" and _gap(m, trig) <= reach),
+    # by any of the sentence's contact words ('setzten die beiden Minister ihre Beratungen ...
+    # telefonisch fort')
+    pair_ref = min((m for m in ms if m.kind == "pair_ref" and min(_gap(m, t) for t in triggers) <= reach),
                    key=lambda m: _gap(m, trig), default=None)
     if len(keys) < 2 and ctx.last_sides and pair_ref is not None \
             and (not keys or keys <= {p.key() for p in ctx.last_sides}):
@@ -518,6 +528,11 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
 def _holder_of(ctx: DocContext, side: Participant, role: str | None, day: str | None) -> Participant:
     """The side's holder of `role` ('the two presidents' after the foreign ministers met)."""
     if role is None or side.role == role or not side.country:
+        return side
+    if (role == "minister" and (side.role or "").endswith("minister")) or \
+            (role == "head_of_state" and side.role in LEADER_ROLES):
+        # 'the two ministers' after the foreign ministers met; 'the two leaders' after Modi
+        # and Kishida met (leader titles read as heads of state): the same people
         return side
     return office_participant(ctx.kb, role, side.country, False, day, side.surface or "")
 
@@ -644,18 +659,38 @@ def _appositive(text: str, start: int, cue: int) -> bool:
     return len(breaks) == 1 and breaks[0].group() in ",，" and not gap[breaks[0].end():].strip()
 
 
+def _own_clause_cue(text: str, trig: Mention, cue: int | None) -> bool:
+    """Another contact word's cue stands in a later clause than the main contact word."""
+    return cue is not None and cue >= trig.end and _CLAUSE_END.search(text, trig.end, cue) is not None
+
+
+def _subordinate(text: str, s: Sentence, ms: list[Mention], trig: Mention) -> bool:
+    """The contact word stands in a clause opened by 'after', 'sau khi', 'на пути': the main
+    clause, and its cues, come later."""
+    opened = [m for m in ms if m.kind == "subordinator" and m.end <= trig.start]
+    return any(not _CLAUSE_END.search(text, m.end, trig.start) for m in opened)
+
+
 def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
-    """The cue nearest the trigger: up to a few words before it, and after it to the end of
-    its clause ('nói chuyện với ông Vương Nghị một cách tương đối thường xuyên')."""
+    return _status_cue(ms, trig, lang, text)[0]
+
+
+def _status_cue(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> tuple[str, int | None]:
+    """The cue nearest the trigger, and where it starts: up to a few words before it, and
+    after it to the end of its clause ('nói chuyện với ông Vương Nghị một cách tương đối
+    thường xuyên')."""
     cjk = not _lexicon(lang).spaced
     # Chinese 将/拟 govern the whole predicate: '李希将于9月16日至26日率代表团访问古巴'
     before, after, clause = (20, 10, 25) if cjk else (45, 25, 70)
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str, int] | None = None
     # 'met Tillerson and said Beijing stood ready to work with Trump': a cue in what is said
     # after the contact does not govern it
     said = min((m.start for m in ms if m.kind == "speech" and m.start >= trig.end), default=None)
+    # 'điện đàm, chuẩn bị cho thượng đỉnh': a cue right before a later contact word is that one's
+    owned = {m.start for m in ms if m.kind == "status" and m.start >= trig.end and any(
+        t.kind == "trigger" and t.start > trig.start and 0 <= t.start - m.end <= 6 for t in ms)}
     for m in ms:
-        if m.kind != "status" or (said is not None and m.start >= said):
+        if m.kind != "status" or (said is not None and m.start >= said) or m.start in owned:
             continue
         in_clause = text and trig.end <= m.start and (
             (m.start <= trig.end + clause and not _CLAUSE_END.search(text, trig.end, m.start))
@@ -663,10 +698,10 @@ def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
         if trig.start - before <= m.end <= trig.start + 1 or trig.end - 1 <= m.start <= trig.end + after \
                 or in_clause or (m.start < trig.end and trig.start < m.end):  # or overlapping it
             dist = max(trig.start - m.end, m.start - trig.end, 0)
-            cand = (STATUS_PRIORITY.get(m.value, 9), dist, m.value)
+            cand = (STATUS_PRIORITY.get(m.value, 9), dist, m.value, m.start)
             if best is None or cand < best:
                 best = cand
-    return best[2] if best else "occurred"
+    return (best[2], best[3]) if best else ("occurred", None)
 
 
 def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,

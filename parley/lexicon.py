@@ -41,6 +41,8 @@ class Lexicon:
     since_words: list[str] = field(default_factory=list)
     exhortations: list[str] = field(default_factory=list)  # 'urged him to': a contact asked for
     speech_verbs: list[str] = field(default_factory=list)  # 'said that': what follows is said, not done
+    # 'after meeting his counterpart, Pompeo will meet Putin': a clause these open is subordinate
+    subordinators: list[str] = field(default_factory=list)
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
@@ -119,6 +121,8 @@ class Lexicon:
             yield w, "exhort", None
         for w in self.speech_verbs:
             yield w, "speech", None
+        for w in self.subordinators:
+            yield w, "subordinator", None
         for w in self.conjunctions:
             yield w, "conj", None
         for w in self.pair_reference:
@@ -180,6 +184,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         since_words=_strs(g.get("since_words")),
         exhortations=_strs(g.get("exhortations")),
         speech_verbs=_strs(g.get("speech_verbs")),
+        subordinators=_strs(g.get("subordinators")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),

@@ -22,6 +22,8 @@ def same_contact(a: Event, b: Event) -> bool:
         return False
     if a.status != b.status:
         return False
+    if _call_and_meeting(a, b):
+        return False  # 'after their meeting in Vienna, the two ministers went on by phone'
     if _different_people(a, b):
         return False  # Balladur, then de Larosière: two French hosts, two meetings
     if compatible_dates(a.date, b.date):
@@ -33,6 +35,15 @@ def same_contact(a: Event, b: Event) -> bool:
         # a visit 'last year'
         return days_apart(a.date, b.date) <= 7
     return False
+
+
+def _call_and_meeting(a: Event, b: Event) -> bool:
+    """One report is a call and the other a meeting at a place the text states (a place
+    guessed from context does not make a report of the call a meeting)."""
+    if (a.mode == "phone") == (b.mode == "phone"):
+        return False
+    other = b if a.mode == "phone" else a
+    return other.location is not None and not other.location.inferred
 
 
 def _different_people(a: Event, b: Event) -> bool:

@@ -380,3 +380,22 @@ def test_a_run_of_one_character_state_names_before_a_title_names_both_states():
 
 def test_attending_an_organisations_summit_abroad_is_no_visit_to_its_host():
     assert events("正在印尼出席20国集团(G20)峰会的美国总统拜登坚称,没有进行秘密谈判。", "2022-11-15") == []
+
+
+def test_a_call_after_a_meeting_at_a_stated_place_is_a_second_contact():
+    evs = events("Kerry und Lawrow trafen sich am Freitag in Wien.\n"
+                 "Nach dem Treffen in Wien setzten die beiden Minister ihre Beratungen über Syrien am "
+                 "Samstag telefonisch fort.", "2015-10-24")
+    assert sorted(e["mode"] for e in evs) == ["phone", "third-party"]
+    assert all(names(e) == {"John Kerry", "Sergey Lavrov"} for e in evs)
+
+
+def test_a_cue_in_a_later_clause_by_another_contact_word_is_that_words_alone():
+    # the call took place; the summit it prepares is ahead
+    ev = only("Ngoại trưởng Mỹ Mike Pompeo và người đồng cấp Nga Sergei Lavrov điện đàm, "
+              "chuẩn bị cho thượng đỉnh.", "2018-07-04")
+    assert ev["mode"] == "phone" and ev["status"] == "occurred"
+    # but a contact word in a clause opened by 'after' is not the main one
+    evs = events("Sau khi họp với Ngoại trưởng Nga Sergei Lavrov, Ngoại trưởng Mỹ Mike Pompeo sẽ gặp "
+                 "Tổng thống Vladimir Putin.", "2019-05-13")
+    assert evs and all(e["status"] == "planned" for e in evs)
