@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from . import lexicon as lexmod
 from .kb import KnowledgeBase
@@ -379,7 +380,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         elif any(m.kind == "trigger" for m in ms):
             ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
         return []
-    trig = _main_trigger(triggers, lex.verb_last)
+    in_sub = partial(_subordinate, ctx.doc.text, s, ms)
+    trig = _main_trigger(triggers, lex.verb_last, in_sub)
     kind = trig.value
     tnames = [f"{m.text}:{m.value}" for m in triggers]
 
@@ -396,7 +398,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         # contact only wished for is dropped, the one held stays
         ctx.traces.append(Trace(s, [m.text for m in triggers if m not in held], "trigger dropped: negated or hypothetical"))
         triggers = held
-        trig = _main_trigger(triggers, lex.verb_last)
+        trig = _main_trigger(triggers, lex.verb_last, in_sub)
         kind = trig.value
         tnames = [f"{m.text}:{m.value}" for m in triggers]
     # a cue governs the main contact word when it stands by it, or by another one and before
@@ -405,7 +407,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     # bị cho thượng đỉnh': the call took place, the summit is ahead)
     status = min((by_trigger[id(t)] for t in triggers
                   if t is trig or not _own_clause_cue(ctx.doc.text, trig, cues[id(t)][1])
-                  or _subordinate(ctx.doc.text, s, ms, trig)),
+                  or in_sub(trig)),
                  key=lambda st: STATUS_PRIORITY.get(st, 9))
     if status in ("negation", "hypothetical"):
         ctx.traces.append(Trace(s, tnames, f"not an event: {status} cue near '{trig.text}'"))
@@ -423,8 +425,11 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     _mark_locatives(ctx.doc, chunks, ms, ctx.kb.places)
     parties: list[Chunk] = []
     starts = sorted(m.start for m in ms)
+    # 'Before meeting with Bush, the Crown Prince paid a courtesy call on Reagan': whoever the
+    # clause before the main contact word names is another contact's side
+    aside = _subordinate_clauses(ctx.doc.text, ms, trig) if any(in_sub(t) for t in triggers) else []
     for c in chunks:
-        if c.locative or c.start >= cut:
+        if c.locative or c.start >= cut or any(a <= c.start and c.end <= b for a, b in aside):
             continue
         stop = next((x for x in starts if x >= c.end), s.end)
         c.participant = resolve_chunk(ctx, c, day, s.lang, stop)
@@ -635,7 +640,8 @@ def _last_person(ctx: DocContext, before: int, keys: set) -> Participant | None:
     return replace(q)
 
 
-def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:
+def _main_trigger(triggers: list[Mention], verb_last: bool = False,
+                  subordinate: Callable[[Mention], bool] | None = None) -> Mention:
     """A call is a call wherever it is said; otherwise the main contact verb governs: the
     first in verb-object languages ('would travel to China to follow up on the talks' is a
     trip), the last in Japanese and Korean, where the main verb ends the sentence; a summit
@@ -644,6 +650,9 @@ def _main_trigger(triggers: list[Mention], verb_last: bool = False) -> Mention:
     if phone:
         return phone[0]
     contact = [m for m in triggers if m.value != "summit"] or triggers
+    # 'Before meeting with Bush, the Crown Prince paid a courtesy call on Reagan': not a word
+    # in a clause 'before' or 'after' opens, where the main clause has one
+    contact = [m for m in contact if not (subordinate and subordinate(m))] or contact
     return max(contact, key=lambda m: m.start) if verb_last else min(contact, key=lambda m: m.start)
 
 
@@ -669,6 +678,17 @@ def _subordinate(text: str, s: Sentence, ms: list[Mention], trig: Mention) -> bo
     clause, and its cues, come later."""
     opened = [m for m in ms if m.kind == "subordinator" and m.end <= trig.start]
     return any(not _CLAUSE_END.search(text, m.end, trig.start) for m in opened)
+
+
+def _subordinate_clauses(text: str, ms: list[Mention], trig: Mention) -> list[tuple[int, int]]:
+    """Spans of the clauses that subordinators open before the main contact word."""
+    spans = []
+    for m in ms:
+        if m.kind == "subordinator" and m.end <= trig.start:
+            end = _CLAUSE_END.search(text, m.end, trig.start)
+            if end is not None:
+                spans.append((m.start, end.start()))
+    return spans
 
 
 def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:

@@ -399,3 +399,12 @@ def test_a_cue_in_a_later_clause_by_another_contact_word_is_that_words_alone():
     evs = events("Sau khi họp với Ngoại trưởng Nga Sergei Lavrov, Ngoại trưởng Mỹ Mike Pompeo sẽ gặp "
                  "Tổng thống Vladimir Putin.", "2019-05-13")
     assert evs and all(e["status"] == "planned" for e in evs)
+
+
+def test_a_clause_opened_by_before_holds_another_contact():
+    evs = events("Saudi Crown Prince Abdullah arrived in Washington on Monday.\n"
+                 "Before meeting with Vice President George Bush, the Crown Prince paid a brief "
+                 "courtesy call on President Reagan.", "1987-10-19")
+    reagan = [e for e in evs if "Ronald Reagan" in names(e)]
+    assert len(reagan) == 1 and "George H. W. Bush" not in names(reagan[0])
+    assert reagan[0]["recipient"][0]["name"] == "Ronald Reagan"
