@@ -423,6 +423,10 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
 
     chunks = build_chunks(ctx.doc, ms)
     _mark_locatives(ctx.doc, chunks, ms, ctx.kb.places)
+    # 'the most senior official to visit Britain since May appointed Boris Johnson': who and
+    # where a since-clause names belong to its own story
+    since = _since_clauses(ctx.doc.text, s, ms)
+    chunks = [c for c in chunks if not any(a <= c.start and c.end <= b for a, b in since)]
     parties: list[Chunk] = []
     starts = sorted(m.start for m in ms)
     # 'Before meeting with Bush, the Crown Prince paid a courtesy call on Reagan': whoever the
@@ -680,6 +684,17 @@ def _subordinate(text: str, s: Sentence, ms: list[Mention], trig: Mention) -> bo
     return any(not _CLAUSE_END.search(text, m.end, trig.start) for m in opened)
 
 
+def _since_clauses(text: str, s: Sentence, ms: list[Mention]) -> list[tuple[int, int]]:
+    """Spans from a word that opens a since-clause ('kể từ khi', 'depuis que') to the end of
+    that clause."""
+    spans = []
+    for m in ms:
+        if m.kind == "since_clause":
+            end = _CLAUSE_END.search(text, m.end, s.end)
+            spans.append((m.start, end.start() if end else s.end))
+    return spans
+
+
 def _subordinate_clauses(text: str, ms: list[Mention], trig: Mention) -> list[tuple[int, int]]:
     """Spans of the clauses that subordinators open before the main contact word."""
     spans = []
@@ -728,7 +743,7 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
           future: bool) -> tuple[DateValue | None, bool, bool]:
     """The contact's date, whether the sentence states it, and whether it points ahead."""
     cands = [m for m in ms if m.kind in ("date", "reldate")]
-    since = [m for m in ms if m.kind == "since"]
+    since = [m for m in ms if m.kind in ("since", "since_clause")]
     # 'for the first time since June 1982': that date starts a span; it is not the contact's
     reach = 30 if _lexicon(s.lang).spaced else 2  # 'since he became king in June 1982'
     cands = [m for m in cands if not any(0 <= m.start - w.end <= reach and not _CLAUSE_END.search(

@@ -39,6 +39,8 @@ class Lexicon:
     origin_before: list[str] = field(default_factory=list)
     # 'since June 1982', 'seit 2014': a date that dates a span's start, not the contact
     since_words: list[str] = field(default_factory=list)
+    # 'kể từ khi bà May bổ nhiệm ông Johnson': a since-clause; whom it names is no side
+    since_clauses: list[str] = field(default_factory=list)
     exhortations: list[str] = field(default_factory=list)  # 'urged him to': a contact asked for
     speech_verbs: list[str] = field(default_factory=list)  # 'said that': what follows is said, not done
     # 'after meeting his counterpart, Pompeo will meet Putin': a clause these open is subordinate
@@ -117,6 +119,8 @@ class Lexicon:
             yield w, "loc_origin", None
         for w in self.since_words:
             yield w, "since", None
+        for w in self.since_clauses:
+            yield w, "since_clause", None
         for w in self.exhortations:
             yield w, "exhort", None
         for w in self.speech_verbs:
@@ -182,6 +186,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         locative_after=_strs(g.get("locative_after")),
         origin_before=_strs(g.get("origin_before")),
         since_words=_strs(g.get("since_words")),
+        since_clauses=_strs(g.get("since_clauses")),
         exhortations=_strs(g.get("exhortations")),
         speech_verbs=_strs(g.get("speech_verbs")),
         subordinators=_strs(g.get("subordinators")),

@@ -408,3 +408,9 @@ def test_a_clause_opened_by_before_holds_another_contact():
     reagan = [e for e in evs if "Ronald Reagan" in names(e)]
     assert len(reagan) == 1 and "George H. W. Bush" not in names(reagan[0])
     assert reagan[0]["recipient"][0]["name"] == "Ronald Reagan"
+
+
+def test_who_a_since_clause_names_is_no_side():
+    ev = only("Ngoại trưởng Mỹ John Kerry là quan chức cấp cao nhất đến thăm Anh kể từ khi bà May "
+              "bổ nhiệm ông Boris Johnson làm ngoại trưởng.", "2016-07-19")
+    assert names(ev) == {"John Kerry"} and ev["recipient"] == [{"name": None, "country": "GBR", "org": None}]
