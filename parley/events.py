@@ -616,7 +616,17 @@ def _one_per_host(group: list[Chunk], kind: str) -> list[list[Chunk]]:
     if len(named) < 2 or len({c.participant.person_id for c in named}) < 2 \
             or any(c.participant.name and not c.participant.person_id for c in hosts):
         return [group]
-    return [guests + [c] for c in named]
+    # 'met the Queen and Prince Philip', 'le président Macron et Mme Brigitte Macron': a host
+    # with no office (a spouse, a royal consort) keeps the company of the office holder before
+    principal = [c for c in named if c.participant.role != "public_figure"] or named
+    if len(principal) < 2:
+        return [group]
+    out = [guests + [c] for c in principal]
+    for c in named:
+        if c not in principal:
+            before = [k for k, p in enumerate(principal) if p.start < c.start]
+            out[before[-1] if before else 0].append(c)
+    return out
 
 
 def _pairwise(keyed: list[Chunk], kind: str, several_verbs: bool = False) -> list[list[Chunk]]:

@@ -414,3 +414,9 @@ def test_who_a_since_clause_names_is_no_side():
     ev = only("Ngoại trưởng Mỹ John Kerry là quan chức cấp cao nhất đến thăm Anh kể từ khi bà May "
               "bổ nhiệm ông Boris Johnson làm ngoại trưởng.", "2016-07-19")
     assert names(ev) == {"John Kerry"} and ev["recipient"] == [{"name": None, "country": "GBR", "org": None}]
+
+
+def test_a_host_with_no_office_keeps_the_office_holder_company():
+    ev = only("Le Premier ministre arménien Nikol Pachinian a été reçu par le président Emmanuel Macron "
+              "et Mme Brigitte Macron à l'Elysée.", "2024-12-08")
+    assert [p["name"] for p in ev["recipient"]] == ["Emmanuel Macron", "Brigitte Macron"]
