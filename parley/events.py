@@ -401,10 +401,11 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         trig = _main_trigger(triggers, lex.verb_last, in_sub)
         kind = trig.value
         tnames = [f"{m.text}:{m.value}" for m in triggers]
-    # a cue governs the main contact word when it stands by it, or by another one and before
-    # the main one ('من المقرر أن يتوجه ... حيث يلتقي': planned, though far from 'meet'); one
-    # after it by another word is that word's alone ('Ngoại trưởng Mỹ - Nga điện đàm, chuẩn
-    # bị cho thượng đỉnh': the call took place, the summit is ahead)
+    # a cue governs the main contact word when it stands by it, or by another one in the same
+    # clause or before ('من المقرر أن يتوجه ... حيث يلتقي': planned, though far from 'meet');
+    # one by another word in a later clause is that word's alone ('Ngoại trưởng Mỹ - Nga điện
+    # đàm, chuẩn bị cho thượng đỉnh': the call took place, the summit is ahead), unless the
+    # main word itself stands in a subordinate clause ('sau khi họp ..., ông Pompeo sẽ gặp')
     status = min((by_trigger[id(t)] for t in triggers
                   if t is trig or not _own_clause_cue(ctx.doc.text, trig, cues[id(t)][1])
                   or in_sub(trig)),
@@ -714,10 +715,6 @@ def _subordinate_clauses(text: str, ms: list[Mention], trig: Mention) -> list[tu
             if end is not None:
                 spans.append((m.start, end.start()))
     return spans
-
-
-def _status(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> str:
-    return _status_cue(ms, trig, lang, text)[0]
 
 
 def _status_cue(ms: list[Mention], trig: Mention, lang: str, text: str = "") -> tuple[str, int | None]:
