@@ -380,16 +380,15 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         elif any(m.kind == "trigger" for m in ms):
             ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
         return []
-    in_sub = partial(_subordinate, ctx.doc.text, s, ms)
+    in_sub = partial(_subordinate, ctx.doc.text, ms)
     trig = _main_trigger(triggers, lex.verb_last, in_sub)
     kind = trig.value
     tnames = [f"{m.text}:{m.value}" for m in triggers]
 
     # a cue governs the sentence's contact when it stands by any of its trigger words
     # ('من المقرر أن يتوجه ... حيث يلتقي': planned, though the cue is far from 'meet')
-    cues = {id(t): _status_cue(ms, t, s.lang, ctx.doc.text) for t in triggers}
-    by_trigger = {k: v[0] for k, v in cues.items()}
-    cued = [t for t in triggers if by_trigger[id(t)] in ("negation", "hypothetical")]
+    cues = {id(t): _status_cue(ms, t, s.lang, ctx.doc.text) for t in triggers}  # (status, where)
+    cued = [t for t in triggers if cues[id(t)][0] in ("negation", "hypothetical")]
     # a cue reaches forward to the end of the sentence ('if he can come to our country, for
     # instance for the ASEAN summit'), not back to a contact reported before it
     held = [t for t in triggers if t not in cued and all(t.end <= c.start for c in cued)]
@@ -406,7 +405,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     # one by another word in a later clause is that word's alone ('Ngoại trưởng Mỹ - Nga điện
     # đàm, chuẩn bị cho thượng đỉnh': the call took place, the summit is ahead), unless the
     # main word itself stands in a subordinate clause ('sau khi họp ..., ông Pompeo sẽ gặp')
-    status = min((by_trigger[id(t)] for t in triggers
+    status = min((cues[id(t)][0] for t in triggers
                   if t is trig or not _own_clause_cue(ctx.doc.text, trig, cues[id(t)][1])
                   or in_sub(trig)),
                  key=lambda st: STATUS_PRIORITY.get(st, 9))
@@ -426,13 +425,14 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     _mark_locatives(ctx.doc, chunks, ms, ctx.kb.places)
     # 'the most senior official to visit Britain since May appointed Boris Johnson': who and
     # where a since-clause names belong to its own story
-    since = _since_clauses(ctx.doc.text, s, ms)
+    since = _clauses_opened(ctx.doc.text, ms, "since_clause", s.end)
     chunks = [c for c in chunks if not any(a <= c.start and c.end <= b for a, b in since)]
     parties: list[Chunk] = []
     starts = sorted(m.start for m in ms)
     # 'Before meeting with Bush, the Crown Prince paid a courtesy call on Reagan': whoever the
     # clause before the main contact word names is another contact's side
-    aside = _subordinate_clauses(ctx.doc.text, ms, trig) if any(in_sub(t) for t in triggers) else []
+    aside = [(a, b) for a, b in _clauses_opened(ctx.doc.text, ms, "subordinator", trig.start) if b < trig.start] \
+        if any(in_sub(t) for t in triggers) else []
     for c in chunks:
         if c.locative or c.start >= cut or any(a <= c.start and c.end <= b for a, b in aside):
             continue
@@ -688,32 +688,21 @@ def _own_clause_cue(text: str, trig: Mention, cue: int | None) -> bool:
     return cue is not None and cue >= trig.end and _CLAUSE_END.search(text, trig.end, cue) is not None
 
 
-def _subordinate(text: str, s: Sentence, ms: list[Mention], trig: Mention) -> bool:
+def _subordinate(text: str, ms: list[Mention], trig: Mention) -> bool:
     """The contact word stands in a clause opened by 'after', 'sau khi', 'на пути': the main
     clause, and its cues, come later."""
     opened = [m for m in ms if m.kind == "subordinator" and m.end <= trig.start]
     return any(not _CLAUSE_END.search(text, m.end, trig.start) for m in opened)
 
 
-def _since_clauses(text: str, s: Sentence, ms: list[Mention]) -> list[tuple[int, int]]:
-    """Spans from a word that opens a since-clause ('kể từ khi', 'depuis que') to the end of
-    that clause."""
+def _clauses_opened(text: str, ms: list[Mention], kind: str, limit: int) -> list[tuple[int, int]]:
+    """Spans from each word of `kind` ('kể từ khi', 'before') before `limit` to the end of the
+    clause it opens; a clause still open at `limit` ends there."""
     spans = []
     for m in ms:
-        if m.kind == "since_clause":
-            end = _CLAUSE_END.search(text, m.end, s.end)
-            spans.append((m.start, end.start() if end else s.end))
-    return spans
-
-
-def _subordinate_clauses(text: str, ms: list[Mention], trig: Mention) -> list[tuple[int, int]]:
-    """Spans of the clauses that subordinators open before the main contact word."""
-    spans = []
-    for m in ms:
-        if m.kind == "subordinator" and m.end <= trig.start:
-            end = _CLAUSE_END.search(text, m.end, trig.start)
-            if end is not None:
-                spans.append((m.start, end.start()))
+        if m.kind == kind and m.end <= limit:
+            end = _CLAUSE_END.search(text, m.end, limit)
+            spans.append((m.start, end.start() if end else limit))
     return spans
 
 
@@ -1357,10 +1346,8 @@ def _place_from_near(events: list[Event], i: int) -> bool:
 def _same_trip(ev: Event, other: Event) -> bool:
     """Two reports of one stay: the same status and dates a trip spans, or a meeting still to
     come on a visit under way ('Kerry will hold talks with Johnson in the afternoon')."""
-    if ev.status == other.status:
-        return _same_stay(ev.date, other.date)
-    return ev.status == "planned" and other.status == "occurred" and other.mode == "visit" \
-        and _same_stay(ev.date, other.date)
+    ahead_on_visit = ev.status == "planned" and other.status == "occurred" and other.mode == "visit"
+    return (ev.status == other.status or ahead_on_visit) and _same_stay(ev.date, other.date)
 
 
 # who receives visitors rather than travelling to meet a minister: a meeting of a leader with

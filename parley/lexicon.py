@@ -90,15 +90,9 @@ class Lexicon:
         for kind, words in self.triggers.items():
             for w in words:
                 yield w, "trigger", kind
-        for w in self.suppress:
-            yield w, "suppress", None
         for kind, words in self.status.items():
             for w in words:
                 yield w, "status", kind
-        for w in self.counterpart:
-            yield w, "counterpart", None
-        for w in self.honorifics:
-            yield w, "honorific", None
         for role, words in self.titles.items():
             for w in words:
                 yield w, "title", role
@@ -111,31 +105,24 @@ class Lexicon:
         for kind, words in self.date_words.items():
             for w in words:
                 yield w, "reldate", (kind, 0)
-        for w in self.locative_before:
-            yield w, "loc_before", None
-        for w in self.locative_after:
-            yield w, "loc_after", None
-        for w in self.origin_before:
-            yield w, "loc_origin", None
-        for w in self.since_words:
-            yield w, "since", None
-        for w in self.since_clauses:
-            yield w, "since_clause", None
-        for w in self.exhortations:
-            yield w, "exhort", None
-        for w in self.speech_verbs:
-            yield w, "speech", None
-        for w in self.subordinators:
-            yield w, "subordinator", None
-        for w in self.conjunctions:
-            yield w, "conj", None
+        for attr, kind in _PLAIN_TERMS:
+            for w in getattr(self, attr):
+                yield w, kind, None
         for w in self.pair_reference:
             yield w, "pair_ref", self.pair_role(w)
-        for w in self.subject_pronouns:
-            yield w, "pronoun", None
         for w, iso3 in self.visit_compounds.items():
             yield w, "trigger", "visit"
             yield w, "destination", iso3
+
+
+# word lists the matcher finds as they are: lexicon attribute → mention kind
+_PLAIN_TERMS = (
+    ("suppress", "suppress"), ("counterpart", "counterpart"), ("honorifics", "honorific"),
+    ("locative_before", "loc_before"), ("locative_after", "loc_after"), ("origin_before", "loc_origin"),
+    ("since_words", "since"), ("since_clauses", "since_clause"), ("exhortations", "exhort"),
+    ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
+    ("subject_pronouns", "pronoun"),
+)
 
 
 def _months(lang: str) -> dict[str, int]:
