@@ -1112,6 +1112,32 @@ def _sentence_mentions(doc: Document, mentions: list[Mention]):
         yield s, ms
 
 
+_SIDE_KINDS = ("person", "country", "org", "title")
+
+
+def _clauses(text: str, s: Sentence, ms: list[Mention]) -> list[tuple[Sentence, list[Mention]]]:
+    """'ويلتقي كيري بنظرائه الخليجيين، كما يعقد لافروف مباحثات مع أمير قطر', 'A met B, while C
+    received D': a sentence is read clause by clause at a joiner when each clause reports a
+    contact of its own (a contact word and two named sides)."""
+    cuts = [m.start for m in ms if m.kind == "joiner"] + \
+        [s.start + i + 1 for i, ch in enumerate(s.text) if ch in ";；"]
+    bounds = [s.start]
+    for cut in sorted(cuts):
+        left = [m for m in ms if bounds[-1] <= m.start < cut]
+        right = [m for m in ms if m.start >= cut]
+        if _own_contact(left) and _own_contact(right):
+            bounds.append(cut)
+    if len(bounds) == 1:
+        return [(s, ms)]
+    bounds.append(s.end)
+    return [(Sentence(a, b, text[a:b], s.block, s.furniture, s.lang), [m for m in ms if a <= m.start and m.end <= b])
+            for a, b in zip(bounds, bounds[1:])]
+
+
+def _own_contact(ms: list[Mention]) -> bool:
+    return any(m.kind == "trigger" for m in ms) and sum(m.kind in _SIDE_KINDS for m in ms) >= 2
+
+
 def _add_unknown_persons(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """People the KB lacks but the article introduces with a title ('French Prime Minister
     Jacques Chirac'): later mentions of their full name or surname ('Chirac') become person
@@ -1294,7 +1320,8 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
     for s, ms in _sentence_mentions(doc, mentions):
-        events.extend(sentence_events(ctx, s, ms))
+        for part, pms in _clauses(doc.text, s, ms):
+            events.extend(sentence_events(ctx, part, pms))
     _place_from_context(events)
     return events, ctx.traces
 

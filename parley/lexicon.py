@@ -45,6 +45,7 @@ class Lexicon:
     speech_verbs: list[str] = field(default_factory=list)  # 'said that': what follows is said, not done
     # 'after meeting his counterpart, Pompeo will meet Putin': a clause these open is subordinate
     subordinators: list[str] = field(default_factory=list)
+    clause_joiners: list[str] = field(default_factory=list)
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
@@ -121,7 +122,7 @@ _PLAIN_TERMS = (
     ("locative_before", "loc_before"), ("locative_after", "loc_after"), ("origin_before", "loc_origin"),
     ("since_words", "since"), ("since_clauses", "since_clause"), ("exhortations", "exhort"),
     ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
-    ("subject_pronouns", "pronoun"),
+    ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
 )
 
 
@@ -177,6 +178,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         exhortations=_strs(g.get("exhortations")),
         speech_verbs=_strs(g.get("speech_verbs")),
         subordinators=_strs(g.get("subordinators")),
+        clause_joiners=_strs(g.get("clause_joiners")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),

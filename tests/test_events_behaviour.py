@@ -420,3 +420,14 @@ def test_a_host_with_no_office_keeps_the_office_holder_company():
     ev = only("Le Premier ministre arménien Nikol Pachinian a été reçu par le président Emmanuel Macron "
               "et Mme Brigitte Macron à l'Elysée.", "2024-12-08")
     assert [p["name"] for p in ev["recipient"]] == ["Emmanuel Macron", "Brigitte Macron"]
+
+
+def test_each_clause_a_joiner_opens_reports_its_own_contact():
+    evs = events("Secretary of State John Kerry met Saudi Foreign Minister Adel al-Jubeir in Doha, "
+                 "while Russian Foreign Minister Sergey Lavrov held talks with Emir Tamim bin Hamad "
+                 "Al Thani.", "2015-08-03")
+    assert sorted(sorted(names(e)) for e in evs) == [
+        ["Adel al-Jubeir", "John Kerry"], ["Sergey Lavrov", "Tamim bin Hamad Al Thani"]]
+    # a clause with no contact of its own stays with the sentence's
+    ev = only("Kerry met Lavrov in Doha, while the Saudi minister waited outside.", "2015-08-03")
+    assert names(ev) == {"John Kerry", "Sergey Lavrov"}
