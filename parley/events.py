@@ -524,8 +524,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
               if not _listed_destinations(keyed, kind) else _split_list(keyed))
     if len(groups) == 1 and kind in ("call_on", "receive", "meet", "talks", "visit"):
         groups = _one_per_host(groups[0], kind)
-    evs = [_assemble(ctx, s, trig, kind, g, replace(location) if location else None, status, date,
-                     date_explicit) for g in groups]
+    evs = [_assemble(ctx, s, trig, kind, g, replace(location) if location else None, status,
+                     _pair_date(ctx, ms, g, groups, future) or date, date_explicit) for g in groups]
     if evs:
         ctx.last_sides = evs[0].participants()
         if date is not None and date_explicit and date.day:
@@ -533,6 +533,22 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     for ev in evs:
         ctx.traces.append(Trace(s, tnames, "event" if len(evs) == 1 else f"event (1 of {len(evs)} pairs)", ev))
     return evs
+
+
+def _pair_date(ctx: DocContext, ms: list[Mention], group: list[Chunk], groups: list[list[Chunk]],
+               future: bool) -> DateValue | None:
+    """'in Rome from June 3 to 6 as the guests of President Cossiga and would have an audience
+    with Pope John Paul II on June 6': when a sentence splits into several pairs and names
+    several days, each pair is dated by the day named nearest its own counterpart."""
+    days = [m for m in ms if m.kind == "date" and m.value.get("d")]
+    if len(groups) < 2 or len({(m.value.get("m"), m.value["d"]) for m in days}) < 2:
+        return None
+    own = [c for c in group if not all(c in g for g in groups)]
+    if not own:
+        return None
+    c = own[-1]
+    pick = min(days, key=lambda m: m.start - c.end if m.start >= c.end else c.start - m.end)
+    return resolve_date_mention(pick, ctx.published, future)
 
 
 def _holder_of(ctx: DocContext, side: Participant, role: str | None, day: str | None) -> Participant:

@@ -431,3 +431,10 @@ def test_each_clause_a_joiner_opens_reports_its_own_contact():
     # a clause with no contact of its own stays with the sentence's
     ev = only("Kerry met Lavrov in Doha, while the Saudi minister waited outside.", "2015-08-03")
     assert names(ev) == {"John Kerry", "Sergey Lavrov"}
+
+
+def test_each_pair_of_a_split_sentence_takes_the_day_named_by_its_counterpart():
+    evs = events("Prime Minister Narendra Modi will be in Tokyo on June 3 as the guest of Prime "
+                 "Minister Fumio Kishida and will meet Emperor Naruhito on June 5.", "2023-05-20")
+    days = {next(iter(names(e) - {"Narendra Modi"})): e["date"] for e in evs}
+    assert days == {"Fumio Kishida": "2023-06-03", "Naruhito": "2023-06-05"}, evs
