@@ -484,10 +484,12 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     # telefonisch fort')
     pair_ref = min((m for m in ms if m.kind == "pair_ref" and min(_gap(m, t) for t in triggers) <= reach),
                    key=lambda m: _gap(m, trig), default=None)
-    if len(keys) < 2 and ctx.last_sides and pair_ref is not None \
-            and (not keys or keys <= {p.key() for p in ctx.last_sides}):
+    last_keys = {p.key() for p in ctx.last_sides}
+    if pair_ref is not None and ctx.last_sides and ((len(keys) < 2 and keys <= last_keys) or (
+            keys == last_keys and len(keys) == 2 and not any(c.strong for c in keyed))):
         # 'the two leaders then met for two hours': the sides of the last contact reported;
-        # '两国元首' are the heads of those states, whoever met last
+        # '两国元首' are the heads of those states, whoever met last; so are 'they' who 'will
+        # meet April 13 to 16 to discuss U.S.-Soviet issues'
         sides = [_holder_of(ctx, p, pair_ref.value, day) for p in ctx.last_sides]
         keyed = [Chunk([], trig.start, trig.end, participant=p) for p in sides]
         keys = {p.key() for p in sides}

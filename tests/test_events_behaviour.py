@@ -438,3 +438,11 @@ def test_each_pair_of_a_split_sentence_takes_the_day_named_by_its_counterpart():
                  "Minister Fumio Kishida and will meet Emperor Naruhito on June 5.", "2023-05-20")
     days = {next(iter(names(e) - {"Narendra Modi"})): e["date"] for e in evs}
     assert days == {"Fumio Kishida": "2023-06-03", "Naruhito": "2023-06-05"}, evs
+
+
+def test_they_who_meet_are_the_pair_just_reported():
+    evs = events("Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi will meet "
+                 "in Beijing next month, officials said.\nThe officials said they will meet on "
+                 "June 18 to discuss the full range of U.S.-China issues.", "2023-05-20")
+    assert len(evs) == 1 and evs[0]["date"] == "2023-06-18", evs
+    assert names(evs[0]) == {"Antony Blinken", "Wang Yi"}
