@@ -74,6 +74,7 @@ class DocContext:
     last_date: dict[int, DateValue] = field(default_factory=dict)  # block → last explicit date
     persons_seen: list[Participant] = field(default_factory=list)
     dateline: Location | None = None  # 'WASHINGTON, March 31 -', '(安卡拉15日讯)', 'أبوظبي - 6 ديسمبر:'
+    dateline_at: int | None = None  # where its city is named
     unknown: dict[str, Participant] = field(default_factory=dict)  # '~Name' → person not in the KB
     last_sides: list[Participant] = field(default_factory=list)  # of the last event reported
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
@@ -95,8 +96,9 @@ def _dateline_sep(lang: str) -> re.Pattern:
     return re.compile(f"({marks + '|' if marks else ''}{_DATELINE_PUNCT})")
 
 
-def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> Location | None:
-    """A city named at the head of one of the first body paragraphs, before a dateline mark."""
+def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> tuple[Location | None, int | None]:
+    """A city named at the head of one of the first body paragraphs, before a dateline mark,
+    and where it is named."""
     body = [b for b in doc.blocks if not b.furniture][:4]
     for b in body:
         head_end = min(b.end, b.start + 40)
@@ -111,8 +113,8 @@ def find_dateline(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
             pls = sorted((kb.places[i] for i in idx), key=lambda p: -p.population)
             if pls:
                 # 'MOSCOW, April 13' in 1987 is a Soviet dateline
-                return Location(pls[0].venue_of or pls[0].name, kb.seat(pls[0].country, doc.published))
-    return None
+                return Location(pls[0].venue_of or pls[0].name, kb.seat(pls[0].country, doc.published)), m.start
+    return None, None
 
 
 def _entity_ids(m: Mention, kind: str) -> list[str]:
@@ -421,7 +423,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         future, status = True, "planned"
     day = date.iso() if date else ctx.ref_day
 
-    chunks = build_chunks(ctx.doc, ms)
+    # the dateline's city is where the report was filed, not a place the sentence names
+    chunks = [c for c in build_chunks(ctx.doc, ms) if c.start != ctx.dateline_at]
     _mark_locatives(ctx.doc, chunks, ms, ctx.kb.places)
     # 'the most senior official to visit Britain since May appointed Boris Johnson': who and
     # where a since-clause names belong to its own story
@@ -1333,7 +1336,7 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
         (str(ctx.page_year) if ctx.page_year else None) or (str(sum(ctx.era) // 2) if ctx.era else None)
     ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
-    ctx.dateline = find_dateline(doc, kb, mentions)
+    ctx.dateline, ctx.dateline_at = find_dateline(doc, kb, mentions)
     ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []

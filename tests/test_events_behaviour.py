@@ -446,3 +446,10 @@ def test_they_who_meet_are_the_pair_just_reported():
                  "June 18 to discuss the full range of U.S.-China issues.", "2023-05-20")
     assert len(evs) == 1 and evs[0]["date"] == "2023-06-18", evs
     assert names(evs[0]) == {"Antony Blinken", "Wang Yi"}
+
+
+def test_a_visit_with_no_host_named_is_to_the_dateline_state():
+    ev = only("LONDON, March 22 - President Emmanuel Macron of France begins a three-day state "
+              "visit on Tuesday.", "2023-03-22")
+    assert ev["recipient"] == [{"name": None, "country": "GBR", "org": None}]
+    assert ev["status"] == "planned" and ev["date"] == "2023-03-28"
