@@ -527,7 +527,9 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         kind = "summit"
     groups = (_pairwise(keyed, kind, several_verbs=len(contacts) >= 2)
               if not _listed_destinations(keyed, kind) else _split_list(keyed))
-    if len(groups) == 1 and kind in ("call_on", "receive", "meet", "talks", "visit"):
+    if len(groups) == 1 and kind in ("call_on", "receive", "meet", "talks", "visit") \
+            and not any(m.kind == "joint" for m in ms):
+        # not 'talks with the participation of Yanukovych, Medvedev and Putin': one meeting
         groups = _one_per_host(groups[0], kind)
     evs = [_assemble(ctx, s, trig, kind, g, replace(location) if location else None, status,
                      _pair_date(ctx, ms, g, groups, future) or date, date_explicit) for g in groups]

@@ -46,6 +46,7 @@ class Lexicon:
     # 'after meeting his counterpart, Pompeo will meet Putin': a clause these open is subordinate
     subordinators: list[str] = field(default_factory=list)
     clause_joiners: list[str] = field(default_factory=list)
+    joint_participation: list[str] = field(default_factory=list)
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
@@ -123,6 +124,7 @@ _PLAIN_TERMS = (
     ("since_words", "since"), ("since_clauses", "since_clause"), ("exhortations", "exhort"),
     ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
     ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
+    ("joint_participation", "joint"),
 )
 
 
@@ -179,6 +181,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         speech_verbs=_strs(g.get("speech_verbs")),
         subordinators=_strs(g.get("subordinators")),
         clause_joiners=_strs(g.get("clause_joiners")),
+        joint_participation=_strs(g.get("joint_participation")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),

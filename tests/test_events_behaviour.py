@@ -453,3 +453,13 @@ def test_a_visit_with_no_host_named_is_to_the_dateline_state():
               "visit on Tuesday.", "2023-03-22")
     assert ev["recipient"] == [{"name": None, "country": "GBR", "org": None}]
     assert ev["status"] == "planned" and ev["date"] == "2023-03-28"
+
+
+def test_hosts_listed_as_taking_part_share_one_meeting():
+    ev = only("Переговоры с участием Виктора Януковича, Дмитрия Медведева и Владимира Путина "
+              "прошли в Москве 24 сентября.", "2010-09-25")
+    assert names(ev) == {"Viktor Yanukovych", "Dmitry Medvedev", "Vladimir Putin"}
+    # hosts met one after the other are still one meeting each
+    evs = events("Премьер-министр Индии Нарендра Моди встретился с Владимиром Путиным и "
+                 "Михаилом Мишустиным в Москве.", "2024-07-09")
+    assert len(evs) == 2
