@@ -291,9 +291,11 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
             # 'the Crown Prince' alone: the holder of that title the article named last
             prior = [(pos, q) for pos, q in ctx.seen_at if pos < c.start and q.role == role]
             # 'der Kanzler' after 'Bundeskanzler Scholz ... Ministerpräsident Li': the one who
-            # was named with that very word
-            worded = [(pos, q) for pos, q in prior if title.text.casefold() in (q.surface or "").casefold()]
-            if prior:
+            # was named with that very word, whatever other office he was named with ('Phó thủ
+            # tướng, Bộ trưởng Ngoại giao Phạm Bình Minh')
+            worded = [(pos, q) for pos, q in ctx.seen_at
+                      if pos < c.start and title.text.casefold() in (q.surface or "").casefold()]
+            if worded or prior:
                 q = (worded or prior)[-1][1]
                 return replace(q, surface=surface)
             home = _lexicon(lang).home_country
@@ -1231,9 +1233,12 @@ def _persons_in(doc: Document, kb: KnowledgeBase, mentions: list[Mention], day: 
             continue
         p = choose_person(kb, _pinned(named, _entity_ids(m, "person")), day)
         if p is not None:
-            # the surface keeps the title written before the name ('Bundeskanzler Olaf Scholz')
-            title = next((titles[e] for e in range(m.start, m.start - 3, -1) if e in titles), None)
-            surface = doc.text[title.start:m.end] if title is not None else m.text
+            # the surface keeps the titles written before the name ('Bundeskanzler Olaf Scholz',
+            # 'Phó thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh')
+            start = m.start
+            while (title := next((titles[e] for e in range(start, start - 3, -1) if e in titles), None)) is not None:
+                start = title.start
+            surface = doc.text[start:m.end]
             out.append((m.start, person_participant(kb, p, day, None, surface)))
     return out
 

@@ -463,3 +463,11 @@ def test_hosts_listed_as_taking_part_share_one_meeting():
     evs = events("Премьер-министр Индии Нарендра Моди встретился с Владимиром Путиным и "
                  "Михаилом Мишустиным в Москве.", "2024-07-09")
     assert len(evs) == 2
+
+
+def test_a_bare_title_is_the_person_named_with_that_word_whatever_his_other_office():
+    evs = events("Phó thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh gặp Ngoại trưởng Canada "
+                 "Chrystia Freeland. Phó thủ tướng cũng hội đàm với Ngoại trưởng Nhật Bản Taro "
+                 "Kono.", "2018-08-03")
+    kono = [e for e in evs if "Taro Kono" in names(e)]
+    assert kono and names(kono[0]) == {"Pham Binh Minh", "Taro Kono"}, evs
