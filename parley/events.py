@@ -534,7 +534,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         # not 'talks with the participation of Yanukovych, Medvedev and Putin': one meeting
         groups = _one_per_host(groups[0], kind)
     evs = [_assemble(ctx, s, trig, kind, g, replace(location) if location else None, status,
-                     _pair_date(ctx, ms, g, groups, future) or date, date_explicit) for g in groups]
+                     _pair_date(ctx, ms, g, groups, future, s.lang) or date, date_explicit) for g in groups]
     if evs:
         ctx.last_sides = evs[0].participants()
         if date is not None and date_explicit and date.day:
@@ -545,7 +545,7 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
 
 
 def _pair_date(ctx: DocContext, ms: list[Mention], group: list[Chunk], groups: list[list[Chunk]],
-               future: bool) -> DateValue | None:
+               future: bool, lang: str) -> DateValue | None:
     """'in Rome from June 3 to 6 as the guests of President Cossiga and would have an audience
     with Pope John Paul II on June 6': when a sentence splits into several pairs and names
     several days, each pair is dated by the day named nearest its own counterpart."""
@@ -557,6 +557,8 @@ def _pair_date(ctx: DocContext, ms: list[Mention], group: list[Chunk], groups: l
         return None
     c = own[-1]
     pick = min(days, key=lambda m: m.start - c.end if m.start >= c.end else c.start - m.end)
+    # '5月10日至11日': a range is dated by its first day, whichever pair is nearer its end
+    pick = _range_start(pick, days, ctx.doc.text, lang)
     return resolve_date_mention(pick, ctx.published, future)
 
 
