@@ -82,6 +82,7 @@ class DocContext:
     page_year: int | None = None  # undated page: the year it names (see _page_year)
     era: tuple[int, int] | None = None  # undated page: the years its people served together
     doc_countries: set[str] = field(default_factory=set)  # every state the page names
+    countries_at: list[tuple[int, str]] = field(default_factory=list)  # where each state is named
     named_ids: set[str] = field(default_factory=set)  # persons the page names unambiguously
     ref_day: str | None = None  # the day offices are read at when a sentence has no date
 
@@ -449,6 +450,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
             parties.append(c)
     _inherit_titles(ctx, chunks, ms, day, s.lang)
     location = _location(ctx, chunks, ms, trig)
+    if location is None and kind == "visit":
+        location = _country_referred(ctx, s, ms, trig, parties)
     if location is None and kind != "phone" and ctx.dateline is not None:
         sides = {c.participant.country for c in parties if c.participant}
         if ctx.dateline.country in sides or (kind in ("visit", "arrive") and len(sides) == 1):
@@ -560,6 +563,17 @@ def _pair_date(ctx: DocContext, ms: list[Mention], group: list[Chunk], groups: l
     # '5月10日至11日': a range is dated by its first day, whichever pair is nearer its end
     pick = _range_start(pick, days, ctx.doc.text, lang)
     return resolve_date_mention(pick, ctx.published, future)
+
+
+def _country_referred(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
+                      parties: list[Chunk]) -> Location | None:
+    """'о намерении вновь посетить страну': a visit to 'the country' is to the state named last
+    before the sentence, other than the visitor's."""
+    if not any(m.kind == "country_ref" and 0 <= m.start - trig.end <= 25 for m in ms):
+        return None
+    own = {c.participant.country for c in parties if c.participant}
+    prior = [iso for pos, iso in ctx.countries_at if pos < s.start and iso not in own]
+    return Location(None, prior[-1]) if prior else None
 
 
 def _holder_of(ctx: DocContext, side: Participant, role: str | None, day: str | None) -> Participant:
@@ -1346,7 +1360,8 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline, ctx.dateline_at = find_dateline(doc, kb, mentions)
-    ctx.doc_countries = {i for m in mentions if m.kind == "country" for i in _entity_ids(m, "country")}
+    ctx.countries_at = [(m.start, ids[0]) for m in mentions if m.kind == "country" and (ids := _entity_ids(m, "country"))]
+    ctx.doc_countries = {i for _, i in ctx.countries_at}
     mentions = _add_unknown_persons(ctx, mentions)
     events: list[Event] = []
     for s, ms in _sentence_mentions(doc, mentions):

@@ -47,6 +47,7 @@ class Lexicon:
     subordinators: list[str] = field(default_factory=list)
     clause_joiners: list[str] = field(default_factory=list)
     joint_participation: list[str] = field(default_factory=list)
+    country_reference: list[str] = field(default_factory=list)
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
@@ -124,7 +125,7 @@ _PLAIN_TERMS = (
     ("since_words", "since"), ("since_clauses", "since_clause"), ("exhortations", "exhort"),
     ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
     ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
-    ("joint_participation", "joint"),
+    ("joint_participation", "joint"), ("country_reference", "country_ref"),
 )
 
 
@@ -182,6 +183,7 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         subordinators=_strs(g.get("subordinators")),
         clause_joiners=_strs(g.get("clause_joiners")),
         joint_participation=_strs(g.get("joint_participation")),
+        country_reference=_strs(g.get("country_reference")),
         conjunctions=_strs(g.get("conjunctions")),
         pair_reference=_strs(g.get("pair_reference")),
         home_country=g.get("home_country"),

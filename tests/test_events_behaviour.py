@@ -471,3 +471,10 @@ def test_a_bare_title_is_the_person_named_with_that_word_whatever_his_other_offi
                  "Kono.", "2018-08-03")
     kono = [e for e in evs if "Taro Kono" in names(e)]
     assert kono and names(kono[0]) == {"Pham Binh Minh", "Taro Kono"}, evs
+
+
+def test_a_visit_to_the_country_is_to_the_state_named_last():
+    evs = events("MOSCOW, December 1 - NATO Secretary General Jens Stoltenberg will arrive in "
+                 "Georgia on Monday.\nStoltenberg announced earlier his intention to visit the "
+                 "country again.", "2024-12-01")
+    assert {e["recipient"][0]["country"] for e in evs} == {"GEO"}, evs
