@@ -249,7 +249,7 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
         # 'FARC', 'die Vertreter der FARC': the group's country plus the group (GUIDELINES)
         country = armed.country
     title = c.first("title")
-    role = title.value if title else None
+    role = _title_role(kb, title, country)
     person_m = c.first("person")
     surface = ctx.doc.text[c.start:c.end]
     if person_m is not None and any(i.startswith("~") for i in _entity_ids(person_m, "person")):
@@ -309,6 +309,14 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
     if org:
         return Participant(name=None, org=org, surface=surface)
     return None
+
+
+def _title_role(kb: KnowledgeBase, title: Mention | None, country: str | None) -> str | None:
+    """The office a title names; 'the Japanese leader' is Japan's prime minister, 'the Soviet
+    leader' the Soviet head of state (countries.yaml: leader)."""
+    if title is None:
+        return None
+    return kb.leader_office(country) if title.value == "leader" else title.value
 
 
 def _lexicon(lang: str) -> lexmod.Lexicon:
@@ -873,9 +881,9 @@ def _inherit_titles(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], day
             a.end <= m.start and m.end <= b.start for m in conj) and len(gap) <= 8
         if not joined:
             continue
-        role = a.first("title").value
         ids = _entity_ids(b.first("country"), "country")
         if ids:
+            role = _title_role(ctx.kb, a.first("title"), ids[0])
             b.mentions.insert(0, a.first("title"))
             b.participant = office_participant(ctx.kb, role, ids[0], False, day, ctx.doc.text[b.start:b.end])
 
@@ -1200,7 +1208,7 @@ def _add_unknown_persons(ctx: DocContext, mentions: list[Mention]) -> list[Menti
             cm = c.first("country")
             country = _entity_ids(cm, "country")[0] if cm is not None and _entity_ids(cm, "country") else None
             if country is None and c.first("org") is None:
-                if (c.first("title") and c.first("title").value in ("head_of_state", "head_of_government")
+                if (c.first("title") and c.first("title").value in ("head_of_state", "head_of_government", "leader")
                         and ctx.dateline is not None):
                     country = ctx.dateline.country
                 else:
@@ -1208,7 +1216,7 @@ def _add_unknown_persons(ctx: DocContext, mentions: list[Mention]) -> list[Menti
             om = c.first("org")
             org = _entity_ids(om, "org")[0] if om is not None and not country else None
             key = "~" + name
-            role = c.first("title").value if c.first("title") else None
+            role = _title_role(ctx.kb, c.first("title"), country)
             ctx.unknown[key] = Participant(name=name, country=country, org=org, role=role, surface=name)
             aliases[name] = key
             last = name.split()[-1]

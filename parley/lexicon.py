@@ -86,7 +86,8 @@ class Lexicon:
         folded = phrase.casefold()
         found = [(len(w), role) for role, words in self.titles.items() for w in words
                  if len(w) >= 2 and w.casefold() in folded]
-        return max(found)[1] if found else None
+        role = max(found)[1] if found else None
+        return "head_of_state" if role == "leader" else role  # 'the two leaders': the top ones
 
     def terms(self):
         """(term, kind, value) for the dictionary matcher."""

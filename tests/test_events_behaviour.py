@@ -478,3 +478,11 @@ def test_a_visit_to_the_country_is_to_the_state_named_last():
                  "Georgia on Monday.\nStoltenberg announced earlier his intention to visit the "
                  "country again.", "2024-12-01")
     assert {e["recipient"][0]["country"] for e in evs} == {"GEO"}, evs
+
+
+def test_the_leader_of_a_state_is_whoever_leads_it():
+    ev = only("WASHINGTON, April 30 - President Reagan met the Japanese leader at the White House.",
+              "1987-04-30")
+    assert names(ev) == {"Ronald Reagan", "Yasuhiro Nakasone"}
+    ev = only("President Reagan met the Soviet leader in Geneva.", "1985-11-19")
+    assert names(ev) == {"Ronald Reagan", "Mikhail Gorbachev"}

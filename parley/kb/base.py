@@ -50,10 +50,16 @@ class KnowledgeBase:
         # state a code stood for before a date (RUS → SUN until 1991-12-25)
         self.family_name_first: set[str] = set()
         self.called_by_family_name: set[str] = set()  # 'Mr Xi': the name's first word alone
+        self.led_by: dict[str, str] = {}  # 'the Japanese leader': the office that leads the state
         self.acts_for: dict[str, str] = {}
         self.before: dict[str, tuple[str, str]] = {}
 
     # ------------------------------------------------------------------ queries
+    def leader_office(self, seat: str | None) -> str:
+        """The office 'the leader' of a state names: its head of government where the head of
+        state reigns or presides (Japan's emperor, Germany's president), else its head of state."""
+        return self.led_by.get(seat or "", "head_of_state")
+
     def holder(self, role: str, seat: str, day: str | None = None, body: str | None = None) -> Person | None:
         """Who held `role` for `seat` (ISO3 or org id) on `day`; None when nobody known."""
         best: tuple[str, Person] | None = None
@@ -253,6 +259,8 @@ def _load_countries(kb: KnowledgeBase, extra_countries: dict) -> None:
             kb.called_by_family_name.add(iso3)
         if raw.get("acts_for"):
             kb.acts_for[iso3] = str(raw["acts_for"])
+        if raw.get("leader"):
+            kb.led_by[iso3] = str(raw["leader"])
         for old_code, until in (raw.get("before") or {}).items():
             kb.before[iso3] = (str(old_code), str(until))
         for field_name in ("names", "adjectives"):
