@@ -313,7 +313,8 @@ def _resolve_chunk(ctx: DocContext, c: Chunk, day: str | None, lang: str,
 
 def _title_role(kb: KnowledgeBase, title: Mention | None, country: str | None) -> str | None:
     """The office a title names; 'the Japanese leader' is Japan's prime minister, 'the Soviet
-    leader' the Soviet head of state (countries.yaml: leader)."""
+    leader' the party's general secretary, 'the Russian leader' the president (countries.yaml:
+    leader)."""
     if title is None:
         return None
     return kb.leader_office(country) if title.value == "leader" else title.value

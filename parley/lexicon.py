@@ -45,9 +45,9 @@ class Lexicon:
     speech_verbs: list[str] = field(default_factory=list)  # 'said that': what follows is said, not done
     # 'after meeting his counterpart, Pompeo will meet Putin': a clause these open is subordinate
     subordinators: list[str] = field(default_factory=list)
-    clause_joiners: list[str] = field(default_factory=list)
-    joint_participation: list[str] = field(default_factory=list)
-    country_reference: list[str] = field(default_factory=list)
+    clause_joiners: list[str] = field(default_factory=list)  # 'A met B, while C received D'
+    joint_participation: list[str] = field(default_factory=list)  # 'talks with the participation of'
+    country_reference: list[str] = field(default_factory=list)  # 'visit the country': the state named last
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
