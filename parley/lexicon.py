@@ -151,6 +151,14 @@ def _strs(v) -> list[str]:
     return [str(x) for x in (v or []) if x is not None and str(x).strip()]
 
 
+# grammar keys that are plain word lists, read as they are
+_GRAMMAR_WORD_LISTS = (
+    "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "exhortations",
+    "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference",
+    "conjunctions", "pair_reference", "subject_pronouns", "dateline_marks", "range_words", "nav_words",
+)
+
+
 def parse_lexicon(raw: dict, lang: str) -> Lexicon:
     if not isinstance(raw, dict):
         raise KBError(f"lexicon {lang}: expected a mapping")
@@ -174,28 +182,12 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
         date_words={k: _strs(dates.get(k)) for k in DATE_WORDS if dates.get(k)},
         month_names=months,
         furniture={k: _strs(v) for k, v in (raw.get("furniture") or {}).items()},
-        locative_before=_strs(g.get("locative_before")),
-        locative_after=_strs(g.get("locative_after")),
-        origin_before=_strs(g.get("origin_before")),
-        since_words=_strs(g.get("since_words")),
-        since_clauses=_strs(g.get("since_clauses")),
-        exhortations=_strs(g.get("exhortations")),
-        speech_verbs=_strs(g.get("speech_verbs")),
-        subordinators=_strs(g.get("subordinators")),
-        clause_joiners=_strs(g.get("clause_joiners")),
-        joint_participation=_strs(g.get("joint_participation")),
-        country_reference=_strs(g.get("country_reference")),
-        conjunctions=_strs(g.get("conjunctions")),
-        pair_reference=_strs(g.get("pair_reference")),
+        **{key: _strs(g.get(key)) for key in _GRAMMAR_WORD_LISTS},
         home_country=g.get("home_country"),
         verb_last=bool(g.get("verb_last")),
-        subject_pronouns=_strs(g.get("subject_pronouns")),
         visit_compounds={str(k): str(v) for k, v in (g.get("visit_compounds") or {}).items() if v},
         state_abbreviations={str(k): str(v) for k, v in (g.get("state_abbreviations") or {}).items() if v},
         name_stops="".join(_strs(g.get("name_stops"))),
-        dateline_marks=_strs(g.get("dateline_marks")),
-        range_words=_strs(g.get("range_words")),
-        nav_words=_strs(g.get("nav_words")),
         proclitics=tuple(sorted(_strs(g.get("proclitics")), key=len, reverse=True)),
         abbreviations=tuple(_strs(g.get("abbreviations"))),
         title_joiners=frozenset(w.lower() for w in _strs(g.get("title_joiners"))),
@@ -215,7 +207,6 @@ def parse_lexicon(raw: dict, lang: str) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def available() -> tuple[str, ...]:
     """Languages with a lexicon (read once: it is asked for every sentence)."""
