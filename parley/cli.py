@@ -224,7 +224,7 @@ def render_explanation(r: Result) -> str:
         out.append(f"{flag} {b.reason[:22]:<22} {d.text[b.start:b.end][:110]}")
     out += ["", "## mentions"]
     for m in r.mentions:
-        if m.kind in ("conj", "loc_before", "loc_after", "loc_origin", "since", "since_clause"):
+        if m.kind in ("conj", "loc_before", "loc_after", "loc_origin", "since", "since_clause", "topic"):
             continue
         val = m.value
         if isinstance(val, list):

@@ -80,7 +80,7 @@ class DocContext:
     seen_at: list[tuple[int, Participant]] = field(default_factory=list)  # known persons by position
     last_event_date: DateValue | None = None  # of the last contact with a stated day
     page_year: int | None = None  # undated page: the year it names (see _page_year)
-    era: tuple[int, int] | None = None  # undated page: the years its people served together
+    era: tuple[dt.date, dt.date] | None = None  # undated page: the days its people served together
     doc_countries: set[str] = field(default_factory=set)  # every state the page names
     countries_at: list[tuple[int, str]] = field(default_factory=list)  # where each state is named
     named_ids: set[str] = field(default_factory=set)  # persons the page names unambiguously
@@ -831,9 +831,12 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         ahead = pick.kind == "reldate" and not future and _points_ahead(pick)
         future = future or ahead
         v = resolve_date_mention(pick, base, future)
-        if v is None and base is None and ctx.page_year and pick.kind == "date" and pick.value.get("m"):
-            # undated page that names only its year ('APEC 2017'): '22-3' is that year's
-            v = resolve_explicit({**pick.value, "y": ctx.page_year}, None, future)
+        if v is None and base is None and pick.kind == "date" and pick.value.get("m"):
+            # undated page that names only its year ('APEC 2017'): '22-3' is that year's; one
+            # that names none: the year its people's common span puts it in
+            year = (_year_in_era(pick.value, ctx.era) if ctx.era else None) or ctx.page_year
+            if year:
+                v = resolve_explicit({**pick.value, "y": year}, None, future)
         if v is not None:
             if pick.kind == "date" or (pick.kind == "reldate" and pick.value[0] in _DAY_WORDS):
                 ctx.last_date[s.block] = v
@@ -852,8 +855,10 @@ def _date(ctx: DocContext, s: Sentence, ms: list[Mention], trig: Mention,
         # an undated page: a plan among plans the article dates falls in their month
         return DateValue(ctx.last_event_date.year, ctx.last_event_date.month), False, False
     if ctx.page_year and ctx.era:
-        # an undated page that names its year: a contact with no day of its own is of that year
-        return DateValue(ctx.page_year), False, False
+        # an undated page that names its year: a contact with no day of its own is of that
+        # year, or of the year of the contact the article dated last
+        last = ctx.last_event_date
+        return DateValue(last.year if last is not None and last.year else ctx.page_year), False, False
     return None, False, False
 
 
@@ -920,8 +925,12 @@ def _points_ahead(m: Mention) -> bool:
 
 def _location(ctx: DocContext, chunks: list[Chunk], ms: list[Mention], trig: Mention) -> Location | None:
     """Where the contact took place: the city (or else the state after a locative) nearest
-    the trigger; among cities sharing a name, the one in a state the sentence names."""
-    places = [c for c in chunks if c.locative and not c.origin]
+    the trigger; among cities sharing a name, the one in a state the sentence names. A state
+    in a topic ('discussed ways to end the crisis in Syria') is none; a city there still is
+    ('talks on Syria in Geneva')."""
+    topics = _clauses_opened(ctx.doc.text, ms, "topic", len(ctx.doc.text))
+    places = [c for c in chunks if c.locative and not c.origin and not (
+        c.kinds() == {"country"} and any(a <= c.start < b for a, b in topics))]
     if not places:
         return None
     named = {i for c in chunks for m in c.mentions if m.kind == "country" for i in _entity_ids(m, "country")}
@@ -1314,19 +1323,20 @@ def _named_ids(mentions: list[Mention]) -> set[str]:
     return out
 
 
-def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> tuple[int, int] | None:
-    """A page that names no date: the years in which every person it names held office
-    overlap (Tillerson and Boris Johnson: 2017 to 2018). None when fewer than two careers are
-    known, or they never overlap."""
-    lo, hi = 0, 10**4
+def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> tuple[dt.date, dt.date] | None:
+    """A page that names no date: the span in which every person it names held office
+    (Tillerson and Boris Johnson: 2017 to 2018). None when fewer than two careers are known,
+    or they never overlap. Kept to the day: Obama and Trump meet only on 20 January 2017."""
+    lo, hi = dt.date.min, dt.date.max
     spans = 0
     for pid in person_ids:
         person = kb.persons.get(pid)
-        starts = [int(o.start[:4]) for o in (person.offices if person else []) if o.start]
-        if not starts:
+        held = [o for o in (person.offices if person else []) if parse_iso(o.start)]
+        if not held:
             continue
-        ends = [int(o.end[:4]) if o.end else dt.date.today().year for o in person.offices if o.start]
-        lo, hi, spans = max(lo, min(starts)), min(hi, max(ends)), spans + 1
+        start = min(parse_iso(o.start) for o in held)
+        end = max(parse_iso(o.end) or dt.date.today() for o in held)
+        lo, hi, spans = max(lo, start), min(hi, end), spans + 1
     if spans < 2 or lo > hi:
         return None  # one career alone says little; careers that never overlap, nothing
     return lo, hi
@@ -1335,18 +1345,42 @@ def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> tuple[int, int] | No
 _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 
 
-def _page_year(text: str, mentions: list[Mention], era: tuple[int, int] | None) -> int | None:
+def _page_year(doc: Document, mentions: list[Mention], era: tuple[dt.date, dt.date] | None) -> int | None:
     """The year of an undated page: the one it names most often among the years its people were
     in office together ('seit 2011', 'the invasion of 1968' are background), ties going to the
     one named first; within that span a bare number counts too ('APEC 2017'). With no such
-    span, the year it names most (ties: the latest)."""
-    years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y"))
+    span, the year it names most (ties: the latest). A year named beside a future cue ('will
+    take office in January 2017', 'postponed until 2019') is not the page's own."""
+    text = doc.text
+    ahead = [(s.start, s.end) for s in doc.sentences if any(
+        m.kind == "status" and m.value == "planned" and s.start <= m.start < s.end for m in mentions)]
+    def own(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in ahead)
+    years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y") and own(m.start))
     if era is None:
         return max(years, key=lambda y: (years[y], y)) if years else None
+    lo, hi = era[0].year, era[1].year
     # within the span, a tie goes to the year named first ('APEC 2017 ... ASEAN chair in 2018')
-    years = Counter({y: n for y, n in years.items() if era[0] <= y <= era[1]}) or \
-        Counter(y for y in map(int, _BARE_YEAR.findall(text)) if era[0] <= y <= era[1])
+    years = Counter({y: n for y, n in years.items() if lo <= y <= hi}) or \
+        Counter(int(b.group()) for b in _BARE_YEAR.finditer(text) if lo <= int(b.group()) <= hi and own(b.start()))
     return max(years, key=lambda y: (years[y], -text.find(str(y)))) if years else None
+
+
+def _year_in_era(value: dict, era: tuple[dt.date, dt.date]) -> int | None:
+    """'14/11' on an undated page whose people served together only on 20 January 2017: the
+    year that puts that day nearest their common span (2016, when Trump was president-elect),
+    whatever year the page names ('the inauguration in January 2017'). None for a wider span."""
+    m, d = value.get("m"), value.get("d") or 1
+    if m is None or (era[1] - era[0]).days > 366:
+        return None  # a span of years leaves the year open
+    def gap(y: int) -> int:
+        try:
+            day = dt.date(y, m, d)
+        except ValueError:
+            return 10**6
+        return max((era[0] - day).days, (day - era[1]).days, 0)
+    years = range(era[0].year - 1, era[1].year + 2)
+    return min(years, key=lambda y: (gap(y), -y))
 
 
 def _pinned(named: set[str], candidates: list[str]) -> list[str]:
@@ -1363,9 +1397,10 @@ def document_events(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     ctx.named_ids = _named_ids(mentions)
     if ctx.published is None:
         ctx.era = _common_era(kb, ctx.named_ids)
-        ctx.page_year = _page_year(doc.text, mentions, ctx.era)
+        ctx.page_year = _page_year(doc, mentions, ctx.era)
     ctx.ref_day = (ctx.published.isoformat() if ctx.published else None) or \
-        (str(ctx.page_year) if ctx.page_year else None) or (str(sum(ctx.era) // 2) if ctx.era else None)
+        (str(ctx.page_year) if ctx.page_year else None) or \
+        (str((ctx.era[0].year + ctx.era[1].year) // 2) if ctx.era else None)
     ctx.seen_at = _persons_in(doc, kb, mentions, ctx.ref_day, ctx.named_ids)
     ctx.persons_seen = list({q.person_id: q for _, q in ctx.seen_at}.values())  # each person once
     ctx.dateline, ctx.dateline_at = find_dateline(doc, kb, mentions)

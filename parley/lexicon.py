@@ -41,6 +41,8 @@ class Lexicon:
     since_words: list[str] = field(default_factory=list)
     # 'kể từ khi bà May bổ nhiệm ông Johnson': a since-clause; whom it names is no side
     since_clauses: list[str] = field(default_factory=list)
+    # 'thảo luận về ... cuộc khủng hoảng tại Syria': a state in the clause these open is a topic
+    topic_markers: list[str] = field(default_factory=list)
     exhortations: list[str] = field(default_factory=list)  # 'urged him to': a contact asked for
     speech_verbs: list[str] = field(default_factory=list)  # 'said that': what follows is said, not done
     # 'after meeting his counterpart, Pompeo will meet Putin': a clause these open is subordinate
@@ -126,7 +128,7 @@ _PLAIN_TERMS = (
     ("since_words", "since"), ("since_clauses", "since_clause"), ("exhortations", "exhort"),
     ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
     ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
-    ("joint_participation", "joint"), ("country_reference", "country_ref"),
+    ("joint_participation", "joint"), ("country_reference", "country_ref"), ("topic_markers", "topic"),
 )
 
 
@@ -153,7 +155,7 @@ def _strs(v) -> list[str]:
 
 # grammar keys that are plain word lists, read as they are
 _GRAMMAR_WORD_LISTS = (
-    "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "exhortations",
+    "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "topic_markers", "exhortations",
     "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference",
     "conjunctions", "pair_reference", "subject_pronouns", "dateline_marks", "range_words", "nav_words",
 )

@@ -30,6 +30,8 @@ def same_contact(a: Event, b: Event) -> bool:
         return True
     if a.status == "planned" and (a.date_inferred or b.date_inferred):
         return True  # a plan dated only by its report's month is the plan another sentence dates
+    if any(e.date_inferred and len(e.date or "") == 4 for e in (a, b)):
+        return True  # a year guessed for an undated page's undated report agrees with any date
     if a.date_inferred or b.date_inferred:
         # a headline dated by its publication day is the report of yesterday's talks, not of
         # a visit 'last year'

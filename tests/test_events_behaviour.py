@@ -486,3 +486,19 @@ def test_the_leader_of_a_state_is_whoever_leads_it():
     assert names(ev) == {"Ronald Reagan", "Yasuhiro Nakasone"}
     ev = only("President Reagan met the Soviet leader in Geneva.", "1985-11-19")
     assert names(ev) == {"Ronald Reagan", "Mikhail Gorbachev"}
+
+
+def test_an_undated_page_dates_a_day_by_its_peoples_common_span():
+    # Obama and Trump held office together only on 20 January 2017: a call on 14 November with
+    # the president-elect was in 2016, though the page names January 2017
+    text = ("On November 14, Donald Trump and Vladimir Putin spoke by phone. Barack Obama had "
+            "rejected Russia's proposals. Trump takes office in January 2017.")
+    ev = only(text, None)
+    assert ev["date"] == "2016-11-14" and ev["mode"] == "phone"
+
+
+def test_a_state_in_the_topic_of_talks_is_not_where_they_were_held():
+    ev = only("Wang Yi and Sergei Lavrov held talks on Monday about the war in Ukraine.")
+    assert ev["location"] is None or ev["location"]["country"] != "UKR"
+    ev = only("Sergei Lavrov and Antony Blinken held talks about the crisis in Syria in Geneva on Monday.")
+    assert ev["location"]["name"] == "Geneva"
