@@ -372,6 +372,12 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
     suppress = [m for m in ms if m.kind == "suppress"]
     triggers = [m for m in ms if m.kind == "trigger"
                 and not any(x.start <= m.start and m.end <= x.end for x in suppress)]
+    # 'must break off these pointless talks': a contact named with a demonstrative is one the
+    # article has already reported, and whoever this sentence names is no side of it
+    anaphors = [m for m in triggers if _after_demonstrative(ctx.doc.text, ms, m)]
+    if anaphors:
+        ctx.traces.append(Trace(s, [m.text for m in anaphors], "trigger dropped: a contact already reported"))
+        triggers = [m for m in triggers if m not in anaphors]
     # 'met Xi and urged him to talk with Zelensky': the contact urged is no event, and whoever
     # is named after the exhortation is no side of the one held
     cut = min((m.start for m in ms if m.kind == "exhort"), default=s.end)
@@ -736,6 +742,15 @@ def _appositive(text: str, start: int, cue: int) -> bool:
 def _own_clause_cue(text: str, trig: Mention, cue: int | None) -> bool:
     """Another contact word's cue stands in a later clause than the main contact word."""
     return cue is not None and cue >= trig.end and _CLAUSE_END.search(text, trig.end, cue) is not None
+
+
+def _after_demonstrative(text: str, ms: list[Mention], trig: Mention) -> bool:
+    """'эти переговоры', 'these pointless talks': a demonstrative at most one word before the
+    contact word."""
+    dates = [m for m in ms if m.kind in ("date", "reldate")]  # 'в этом году встреча', 'this week's talks'
+    return any(m.kind == "demonstrative" and 0 <= trig.start - m.end and
+               len(text[m.end:trig.start].split()) <= 1 and not _CLAUSE_END.search(text, m.end, trig.start)
+               and not any(d.start <= m.start < d.end for d in dates) for m in ms)
 
 
 def _subordinate(text: str, ms: list[Mention], trig: Mention) -> bool:

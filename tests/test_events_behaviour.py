@@ -502,3 +502,13 @@ def test_a_state_in_the_topic_of_talks_is_not_where_they_were_held():
     assert ev["location"] is None or ev["location"]["country"] != "UKR"
     ev = only("Sergei Lavrov and Antony Blinken held talks about the crisis in Syria in Geneva on Monday.")
     assert ev["location"]["name"] == "Geneva"
+
+
+def test_a_contact_named_with_a_demonstrative_is_one_already_reported():
+    # whoever the second sentence names is no side of 'these talks'
+    evs = events("Sergei Lavrov met Antony Blinken in Geneva on Monday. Boris Johnson said these "
+                 "pointless talks with Ukraine must end.")
+    assert len(evs) == 1 and names(evs[0]) == {"Sergey Lavrov", "Antony Blinken"}
+    # 'this week's talks' is a date, not a demonstrative
+    ev = only("Boris Johnson said this week's talks with Volodymyr Zelensky in Kyiv went well.")
+    assert names(ev) == {"Boris Johnson", "Volodymyr Zelensky"}
