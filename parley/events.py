@@ -746,11 +746,15 @@ def _own_clause_cue(text: str, trig: Mention, cue: int | None) -> bool:
 
 def _after_demonstrative(text: str, ms: list[Mention], trig: Mention) -> bool:
     """'эти переговоры', 'these pointless talks': a demonstrative at most one word before the
-    contact word."""
+    contact word; 'пребывания в этих городах', 'the stay in these cities': one right after the
+    locative that follows it."""
     dates = [m for m in ms if m.kind in ("date", "reldate")]  # 'в этом году встреча', 'this week's talks'
-    return any(m.kind == "demonstrative" and 0 <= trig.start - m.end and
-               len(text[m.end:trig.start].split()) <= 1 and not _CLAUSE_END.search(text, m.end, trig.start)
-               and not any(d.start <= m.start < d.end for d in dates) for m in ms)
+    demonstratives = [m for m in ms if m.kind == "demonstrative" and not any(d.start <= m.start < d.end for d in dates)]
+    if any(0 <= trig.start - m.end and len(text[m.end:trig.start].split()) <= 1
+           and not _CLAUSE_END.search(text, m.end, trig.start) for m in demonstratives):
+        return True
+    after = [m for m in ms if m.kind == "loc_before" and 0 <= m.start - trig.end <= 1]
+    return any(0 <= d.start - loc.end <= 1 for loc in after for d in demonstratives)
 
 
 def _subordinate(text: str, ms: list[Mention], trig: Mention) -> bool:

@@ -512,3 +512,12 @@ def test_a_contact_named_with_a_demonstrative_is_one_already_reported():
     # 'this week's talks' is a date, not a demonstrative
     ev = only("Boris Johnson said this week's talks with Volodymyr Zelensky in Kyiv went well.")
     assert names(ev) == {"Boris Johnson", "Volodymyr Zelensky"}
+
+
+def test_a_stay_in_these_cities_is_one_already_reported():
+    from parley.pipeline import Options, process
+    text = ("Sergey Lavrov visited Kyiv and Minsk on May 10. After talks in these cities, Lavrov "
+            "and Volodymyr Zelensky said nothing.")
+    r = process(RawDocument(doc_id="t", content=text, published="2024-03-20"), options=Options(explain=True))
+    dropped = [t for t in r.traces if "already reported" in t.decision]
+    assert [t.triggers for t in dropped] == [["talks"]]
