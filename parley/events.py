@@ -547,6 +547,8 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         kind = "summit"
     groups = (_pairwise(keyed, kind, several_verbs=len(contacts) >= 2)
               if not _listed_destinations(keyed, kind) else _split_list(keyed))
+    if kind == "summit" and _plural(ctx.doc.text, ms, trig):
+        groups = _hub_and_partners(keyed, ms, trig) or groups
     if len(groups) == 1 and kind in ("call_on", "receive", "meet", "talks", "visit") \
             and not any(m.kind == "joint" for m in ms):
         # not 'talks with the participation of Yanukovych, Medvedev and Putin': one meeting
@@ -627,6 +629,27 @@ def _listed_destinations(keyed: list[Chunk], kind: str) -> bool:
     listed = all(b.start - a.end <= 12 for a, b in zip(weak, weak[1:]))
     return kind in ("visit", "arrive", "receive", "meet", "talks") and len(strong) >= 1 \
         and len({c.participant.key() for c in strong}) == 1 and len(weak) >= 2 and listed
+
+
+def _plural(text: str, ms: list[Mention], trig: Mention) -> bool:
+    """'các Hội nghị Bộ trưởng': a plural mark right before the contact word."""
+    return any(m.kind == "plural" and 0 <= trig.start - m.end <= 1 for m in ms)
+
+
+def _hub_and_partners(keyed: list[Chunk], ms: list[Mention], trig: Mention) -> list[list[Chunk]] | None:
+    """'attended the meetings between ASEAN and Australia, India, the EU and Canada': one
+    gathering of whoever attended with the first side named after the contact word (the hub)
+    and each of the others."""
+    first = next((m for m in ms if m.start >= trig.end and m.kind in ("country", "org")), None)
+    ids = (_entity_ids(first, first.kind) or [None])[0] if first is not None else None
+    hub = next((c for c in keyed if ids and c.participant.key() == ids), None)
+    if hub is None:
+        return None
+    partners = [c for c in keyed if c.start >= first.end and c.participant.key() != ids]
+    attending = [c for c in keyed if c.start < trig.start and c is not hub]
+    if len(partners) < 2:
+        return None
+    return [attending + [hub, p] for p in partners]
 
 
 def _split_list(keyed: list[Chunk]) -> list[list[Chunk]]:
@@ -1444,6 +1467,10 @@ def _place_from_context(events: list[Event]) -> None:
     unplaced = [i for i, ev in enumerate(events)
                 if not (ev.mode or ev.recipient or ev.location is not None or len(ev.keys()) < 2)]
     left = [i for i in unplaced if not _place_from_near(events, i)]
+    # 'the minister also attended the ASEAN meetings with Australia and India': where he was
+    for i, ev in enumerate(events):
+        if ev.mode == "multilateral" and ev.location is None:
+            _place_from_near(events, i)
     for i in left:
         _place_by_rank(events[i])
     for i in left:
@@ -1469,6 +1496,8 @@ def _place_from_near(events: list[Event], i: int) -> bool:
         return False
     src = min(near, key=lambda t: t[:2])[2].location
     ev.location = Location(src.name, src.country, inferred=True)
+    if ev.mode == "multilateral":
+        return True  # a gathering stays one, wherever it met
     hosts = [p for p in ev.actor if p.country == src.country]
     guests = [p for p in ev.actor if p.country != src.country]
     if hosts and guests:

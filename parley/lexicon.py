@@ -51,6 +51,7 @@ class Lexicon:
     joint_participation: list[str] = field(default_factory=list)  # 'talks with the participation of'
     country_reference: list[str] = field(default_factory=list)  # 'visit the country': the state named last
     demonstratives: list[str] = field(default_factory=list)  # 'these talks': a contact already reported
+    plural_marks: list[str] = field(default_factory=list)  # 'các Hội nghị': several meetings, one per partner
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
@@ -130,7 +131,7 @@ _PLAIN_TERMS = (
     ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
     ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
     ("joint_participation", "joint"), ("country_reference", "country_ref"), ("topic_markers", "topic"),
-    ("demonstratives", "demonstrative"),
+    ("demonstratives", "demonstrative"), ("plural_marks", "plural"),
 )
 
 
@@ -158,7 +159,7 @@ def _strs(v) -> list[str]:
 # grammar keys that are plain word lists, read as they are
 _GRAMMAR_WORD_LISTS = (
     "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "topic_markers", "exhortations",
-    "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference", "demonstratives",
+    "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference", "demonstratives", "plural_marks",
     "conjunctions", "pair_reference", "subject_pronouns", "dateline_marks", "range_words", "nav_words",
 )
 

@@ -521,3 +521,14 @@ def test_a_stay_in_these_cities_is_one_already_reported():
     r = process(RawDocument(doc_id="t", content=text, published="2024-03-20"), options=Options(explain=True))
     dropped = [t for t in r.traces if "already reported" in t.decision]
     assert [t.triggers for t in dropped] == [["talks"]]
+
+
+def test_plural_meetings_of_a_hub_with_partners_are_one_per_partner():
+    text = ("Ngày 2/8, Phó Thủ tướng Phạm Bình Minh gặp Ngoại trưởng Mỹ Mike Pompeo tại Bangkok. "
+            "Phó Thủ tướng cùng các Bộ trưởng Ngoại giao ASEAN tham dự các Hội nghị Bộ trưởng giữa "
+            "ASEAN với Nhật Bản, Trung Quốc và Nga.")
+    evs = [e for e in events(text, "2019-08-03") if e["mode"] == "multilateral"]
+    sides = sorted(sorted({p["country"] or p["org"] for p in e["actor"]}) for e in evs)
+    assert sides == [["ASEAN", "CHN", "VNM"], ["ASEAN", "JPN", "VNM"], ["ASEAN", "RUS", "VNM"]]
+    # held where the minister was that day
+    assert {e["location"]["country"] for e in evs} == {"THA"}
