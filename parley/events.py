@@ -1219,20 +1219,29 @@ _SIDE_KINDS = ("person", "country", "org", "title")
 def _clauses(text: str, s: Sentence, ms: list[Mention]) -> list[tuple[Sentence, list[Mention]]]:
     """'ويلتقي كيري بنظرائه الخليجيين، كما يعقد لافروف مباحثات مع أمير قطر', 'A met B, while C
     received D': a sentence is read clause by clause at a joiner when each clause reports a
-    contact of its own (a contact word and two named sides)."""
+    contact of its own (a contact word and two named sides); at 'ahead of' when the contact
+    after it has its own sides, and that one is planned."""
     cuts = [m.start for m in ms if m.kind == "joiner"] + \
         [s.start + i + 1 for i, ch in enumerate(s.text) if ch in ";；"]
+    ahead = {m.start: m for m in ms if m.kind == "ahead"}
     bounds = [s.start]
-    for cut in sorted(cuts):
+    for cut in sorted(cuts + list(ahead)):
         left = [m for m in ms if bounds[-1] <= m.start < cut]
         right = [m for m in ms if m.start >= cut]
-        if _own_contact(left) and _own_contact(right):
+        # 'the meeting took place ahead of the summit between Kim and Trump': the summit named
+        # with its own sides is a contact still to come, whatever the clause before reports
+        if _own_contact(right) and (cut in ahead or _own_contact(left)):
             bounds.append(cut)
     if len(bounds) == 1:
         return [(s, ms)]
     bounds.append(s.end)
-    return [(Sentence(a, b, text[a:b], s.block, s.furniture, s.lang), [m for m in ms if a <= m.start and m.end <= b])
-            for a, b in zip(bounds, bounds[1:])]
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        pms = [m for m in ms if a <= m.start and m.end <= b]
+        if a in ahead:
+            pms.append(Mention("status", a, ahead[a].end, ahead[a].text, "planned"))
+        parts.append((Sentence(a, b, text[a:b], s.block, s.furniture, s.lang), pms))
+    return parts
 
 
 def _own_contact(ms: list[Mention]) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     country_reference: list[str] = field(default_factory=list)  # 'visit the country': the state named last
     demonstratives: list[str] = field(default_factory=list)  # 'these talks': a contact already reported
     plural_marks: list[str] = field(default_factory=list)  # 'các Hội nghị': several meetings, one per partner
+    ahead_of: list[str] = field(default_factory=list)  # 'ahead of the summit between A and B': a contact to come
     conjunctions: list[str] = field(default_factory=list)  # "and" between two parties
     visit_compounds: dict[str, str] = field(default_factory=dict)  # 访华 → CHN
     # one-character state names, valid only in a run before a title ('美乌总统', '中美元首')
@@ -132,6 +133,7 @@ _PLAIN_TERMS = (
     ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
     ("joint_participation", "joint"), ("country_reference", "country_ref"), ("topic_markers", "topic"),
     ("demonstratives", "demonstrative"), ("plural_marks", "plural"),
+    ("ahead_of", "ahead"),
 )
 
 
@@ -159,7 +161,7 @@ def _strs(v) -> list[str]:
 # grammar keys that are plain word lists, read as they are
 _GRAMMAR_WORD_LISTS = (
     "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "topic_markers", "exhortations",
-    "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference", "demonstratives", "plural_marks",
+    "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference", "demonstratives", "plural_marks", "ahead_of",
     "conjunctions", "pair_reference", "subject_pronouns", "dateline_marks", "range_words", "nav_words",
 )
 

@@ -532,3 +532,12 @@ def test_plural_meetings_of_a_hub_with_partners_are_one_per_partner():
     assert sides == [["ASEAN", "CHN", "VNM"], ["ASEAN", "JPN", "VNM"], ["ASEAN", "RUS", "VNM"]]
     # held where the minister was that day
     assert {e["location"]["country"] for e in evs} == {"THA"}
+
+
+def test_a_contact_ahead_of_which_another_took_place_is_to_come():
+    ev = only("The meeting took place ahead of the summit between Kim Jong Un and Donald Trump "
+              "on June 12.", "2018-06-10")
+    assert ev["status"] == "planned" and ev["date"] == "2018-06-12"
+    # a contact held ahead of a gathering with no sides of its own is still held
+    ev = only("Vladimir Putin met Xi Jinping in Astana on Monday ahead of the SCO summit.", "2024-07-03")
+    assert ev["status"] == "occurred"
