@@ -18,7 +18,7 @@ def same_contact(a: Event, b: Event) -> bool:
     """Same sides and status, and dates that agree (an inferred date agrees with any).
     A report with no date and no status cue of its own (a headline: 'King Fahd visits
     Britain') is the same contact as a dated planned or cancelled one."""
-    if a.keys() != b.keys():
+    if a.keys() != b.keys() and not _same_gathering(a, b):
         return False
     if a.status != b.status:
         return False
@@ -37,6 +37,15 @@ def same_contact(a: Event, b: Event) -> bool:
         # a visit 'last year'
         return days_apart(a.date, b.date) <= 7
     return False
+
+
+def _same_gathering(a: Event, b: Event) -> bool:
+    """Two reports of one meeting of three sides or more, one of which names a state more or
+    less (the host, a topic read as a side): at least three sides in common, and as many as
+    half of all the sides either names."""
+    ka, kb = a.keys(), b.keys()
+    common = len(ka & kb)
+    return len(ka) >= 3 and len(kb) >= 3 and common >= 3 and 2 * common >= len(ka | kb)
 
 
 def _call_and_meeting(a: Event, b: Event) -> bool:

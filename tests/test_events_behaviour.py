@@ -541,3 +541,20 @@ def test_a_contact_ahead_of_which_another_took_place_is_to_come():
     # a contact held ahead of a gathering with no sides of its own is still held
     ev = only("Vladimir Putin met Xi Jinping in Astana on Monday ahead of the SCO summit.", "2024-07-03")
     assert ev["status"] == "occurred"
+
+
+def test_two_reports_of_one_gathering_merge_though_one_names_a_state_more():
+    from parley.merge import merge_document
+    from parley.model import Event, Location, Participant
+
+    def gathering(*keys: str, date: str) -> Event:
+        return Event(mode="multilateral", actor=[Participant(country=k) for k in keys], date=date,
+                     location=Location("Doha", "QAT"), status="planned")
+
+    # the trilateral of Russia, the US and Saudi Arabia in Doha, once with the host read as a side
+    merged = merge_document([gathering("RUS", "USA", "SAU", date="2015-08-03"),
+                             gathering("RUS", "USA", "SAU", "QAT", date="2015-08")])
+    assert len(merged) == 1 and merged[0].date == "2015-08-03"
+    # two meetings that share only two sides stay two
+    assert len(merge_document([gathering("RUS", "USA", "SAU", date="2015-08"),
+                               gathering("RUS", "USA", "QAT", date="2015-08")])) == 2
