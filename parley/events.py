@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -641,11 +642,11 @@ def _hub_and_partners(keyed: list[Chunk], ms: list[Mention], trig: Mention) -> l
     gathering of whoever attended with the first side named after the contact word (the hub)
     and each of the others."""
     first = next((m for m in ms if m.start >= trig.end and m.kind in ("country", "org")), None)
-    ids = (_entity_ids(first, first.kind) or [None])[0] if first is not None else None
-    hub = next((c for c in keyed if ids and c.participant.key() == ids), None)
+    ids = _entity_ids(first, first.kind) if first is not None else []
+    hub = next((c for c in keyed if ids and c.participant.key() == ids[0]), None)
     if hub is None:
         return None
-    partners = [c for c in keyed if c.start >= first.end and c.participant.key() != ids]
+    partners = [c for c in keyed if c.start >= first.end and c.participant.key() != ids[0]]
     attending = [c for c in keyed if c.start < trig.start and c is not hub]
     if len(partners) < 2:
         return None
@@ -1403,8 +1404,9 @@ def _page_year(doc: Document, mentions: list[Mention], era: tuple[dt.date, dt.da
     span, the year it names most (ties: the latest). A year named beside a future cue ('will
     take office in January 2017', 'postponed until 2019') is not the page's own."""
     text = doc.text
-    ahead = [(s.start, s.end) for s in doc.sentences if any(
-        m.kind == "status" and m.value == "planned" and s.start <= m.start < s.end for m in mentions)]
+    cues = sorted(m.start for m in mentions if m.kind == "status" and m.value == "planned")
+    ahead = [(s.start, s.end) for s in doc.sentences if bisect_left(cues, s.start) < bisect_left(cues, s.end)]
+
     def own(pos: int) -> bool:
         return not any(a <= pos < b for a, b in ahead)
     years = Counter(m.value["y"] for m in mentions if m.kind == "date" and m.value.get("y") and own(m.start))

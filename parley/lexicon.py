@@ -132,8 +132,7 @@ _PLAIN_TERMS = (
     ("speech_verbs", "speech"), ("subordinators", "subordinator"), ("conjunctions", "conj"),
     ("subject_pronouns", "pronoun"), ("clause_joiners", "joiner"),
     ("joint_participation", "joint"), ("country_reference", "country_ref"), ("topic_markers", "topic"),
-    ("demonstratives", "demonstrative"), ("plural_marks", "plural"),
-    ("ahead_of", "ahead"),
+    ("demonstratives", "demonstrative"), ("plural_marks", "plural"), ("ahead_of", "ahead"),
 )
 
 
@@ -160,9 +159,10 @@ def _strs(v) -> list[str]:
 
 # grammar keys that are plain word lists, read as they are
 _GRAMMAR_WORD_LISTS = (
-    "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "topic_markers", "exhortations",
-    "speech_verbs", "subordinators", "clause_joiners", "joint_participation", "country_reference", "demonstratives", "plural_marks", "ahead_of",
-    "conjunctions", "pair_reference", "subject_pronouns", "dateline_marks", "range_words", "nav_words",
+    "locative_before", "locative_after", "origin_before", "since_words", "since_clauses", "topic_markers",
+    "exhortations", "speech_verbs", "subordinators", "clause_joiners", "joint_participation",
+    "country_reference", "demonstratives", "plural_marks", "ahead_of", "conjunctions", "pair_reference",
+    "subject_pronouns", "dateline_marks", "range_words", "nav_words",
 )
 
 

@@ -15,9 +15,10 @@ def compatible_dates(a: str | None, b: str | None) -> bool:
 
 
 def same_contact(a: Event, b: Event) -> bool:
-    """Same sides and status, and dates that agree (an inferred date agrees with any).
-    A report with no date and no status cue of its own (a headline: 'King Fahd visits
-    Britain') is the same contact as a dated planned or cancelled one."""
+    """Same sides (or, for a gathering, nearly: `_same_gathering`) and status, and dates that
+    agree (an inferred date agrees with any). A report with no date and no status cue of its
+    own (a headline: 'King Fahd visits Britain') is the same contact as a dated planned or
+    cancelled one."""
     if a.keys() != b.keys() and not _same_gathering(a, b):
         return False
     if a.status != b.status:
