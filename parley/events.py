@@ -401,11 +401,6 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         elif any(m.kind == "trigger" for m in ms):
             ctx.traces.append(Trace(s, [m.text for m in ms if m.kind == "trigger"], "trigger suppressed"))
         return []
-    in_sub = partial(_subordinate, ctx.doc.text, ms)
-    trig = _main_trigger(triggers, lex.verb_last, in_sub)
-    kind = trig.value
-    tnames = [f"{m.text}:{m.value}" for m in triggers]
-
     # a cue governs the sentence's contact when it stands by any of its trigger words
     # ('من المقرر أن يتوجه ... حيث يلتقي': planned, though the cue is far from 'meet')
     cues = {id(t): _status_cue(ms, t, s.lang, ctx.doc.text) for t in triggers}  # (status, where)
@@ -418,9 +413,11 @@ def sentence_events(ctx: DocContext, s: Sentence, ms: list[Mention]) -> list[Eve
         # contact only wished for is dropped, the one held stays
         ctx.traces.append(Trace(s, [m.text for m in triggers if m not in held], "trigger dropped: negated or hypothetical"))
         triggers = held
-        trig = _main_trigger(triggers, lex.verb_last, in_sub)
-        kind = trig.value
-        tnames = [f"{m.text}:{m.value}" for m in triggers]
+    in_sub = partial(_subordinate, ctx.doc.text, ms)
+    trig = _main_trigger(triggers, lex.verb_last, in_sub)
+    kind = trig.value
+    tnames = [f"{m.text}:{m.value}" for m in triggers]
+
     # a cue governs the main contact word when it stands by it, or by another one in the same
     # clause or before ('من المقرر أن يتوجه ... حيث يلتقي': planned, though far from 'meet');
     # one by another word in a later clause is that word's alone ('Ngoại trưởng Mỹ - Nga điện
@@ -577,7 +574,7 @@ def _pair_date(ctx: DocContext, ms: list[Mention], group: list[Chunk], groups: l
     if not own:
         return None
     c = own[-1]
-    pick = min(days, key=lambda m: m.start - c.end if m.start >= c.end else c.start - m.end)
+    pick = min(days, key=lambda m: _gap(c, m))
     # '5月10日至11日': a range is dated by its first day, whichever pair is nearer its end
     pick = _range_start(pick, days, ctx.doc.text, lang)
     return resolve_date_mention(pick, ctx.published, future)
@@ -1338,10 +1335,9 @@ def _add_surnames(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
     owners: dict[str, set[str]] = {}
     family_named: set[str] = set()
     for m in mentions:
-        ids = set(_entity_ids(m, "person")) if m.kind == "person" else set()
-        if len(ids) != 1 or " " not in m.text:
+        pid = _sole_person(m)
+        if pid is None or " " not in m.text:
             continue
-        pid = next(iter(ids))
         person = kb.persons.get(pid)
         family_first = person is not None and person.home in kb.called_by_family_name
         word = m.text.split()[0] if family_first else m.text.split()[-1]
@@ -1365,14 +1361,16 @@ def _add_surnames(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
     return sorted(mentions + added, key=lambda x: (x.start, x.end)) if added else mentions
 
 
+def _sole_person(m: Mention) -> str | None:
+    """The one person a mention names, if it names exactly one (one person may be listed
+    twice, under two of his names)."""
+    ids = set(_entity_ids(m, "person")) if m.kind == "person" else set()
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
 def _named_ids(mentions: list[Mention]) -> set[str]:
     """Persons the article names unambiguously ('Gerhard Stoltenberg')."""
-    out = set()
-    for m in mentions:
-        ids = set(_entity_ids(m, "person")) if m.kind == "person" else set()
-        if len(ids) == 1:  # (one person may be listed twice, under two of his names)
-            out |= ids
-    return out
+    return {pid for m in mentions if (pid := _sole_person(m))}
 
 
 def _common_era(kb: KnowledgeBase, person_ids: set[str]) -> tuple[dt.date, dt.date] | None:
